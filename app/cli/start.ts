@@ -1,0 +1,100 @@
+/**
+ * `npm start`: builds when the sources are newer than the build, migrates, fills an empty
+ * database with the demo content in seeds/, and serves on PORT. See docs/decisions/002-start.md.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+import { migrateToLatest } from "../../db/migrator";
+import { formatProblem, isDatabaseEmpty, loadSeedDirectory, SeedError } from "../../seeds/loader";
+import { closeDb, getDb } from "../utils/db.server";
+import { getEnv } from "../utils/env.server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const buildFile = path.join(root, "build/index.js");
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+/** The build is stale when any source it is made from changed after it was made. */
+function buildIsStale(): boolean {
+  const built = newestMtime(buildFile);
+  if (!built) return true;
+  const sources = ["app", "db", "seeds/schema.ts", "seeds/loader.ts", "remix.config.js", "package.json"];
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+function build() {
+  console.log("Bygger Lärdom …");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("Bygget misslyckades; se utskriften ovan.");
+}
+
+async function prepareDatabase() {
+  const db = getDb();
+  await migrateToLatest(db);
+  if (await isDatabaseEmpty(db)) {
+    const counts = await loadSeedDirectory(db, path.join(root, "seeds"));
+    console.log(
+      `Tom databas: läste in demoinnehållet (${counts.practices} goda exempel, ${counts.events} träffar, ` +
+        `${counts.activities} kompetensinsatser, ${counts.paths} lärvägar).`,
+    );
+  }
+}
+
+async function main() {
+  const env = getEnv();
+  if (!process.argv.includes("--no-build") && buildIsStale()) build();
+  await prepareDatabase();
+
+  const serverBuild = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  // Fingerprinted assets may be cached for ever; everything else in public/ for an hour.
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // Always production mode: Remix then never sends error details or stacks to the browser.
+  app.all("*", createRequestHandler({ build: serverBuild, mode: "production" }));
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const host = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+    console.log(`Lärdom är igång på http://${host}:${env.PORT}`);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: stänger Lärdom …`);
+    server.close(async () => {
+      await closeDb();
+      process.exit(0);
+    });
+    // Keep-alive connections would hold close() open; give in-flight requests a moment.
+    setTimeout(() => server.closeAllConnections(), 5000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch(async (error) => {
+  if (error instanceof SeedError) {
+    console.error("Demoinnehållet kunde inte läsas in:");
+    for (const problem of error.problems) console.error(`  ${formatProblem(problem)}`);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  await closeDb().catch(() => {});
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+import type { Kysely } from "kysely";
+
+import type { Database, RecordKind } from "../../db/schema";
+import type { Access } from "../utils/access.server";
+import { visibleTo } from "./record.server";
+
+/** Words a reader gets through per minute: a common figure for non-fiction on screen. */
+const WORDS_PER_MINUTE = 200;
+
+export function readingMinutes(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+export interface PathListItem {
+  slug: string;
+  title: string;
+  summary: string;
+  theme: { slug: string; name: string };
+  stepCount: number;
+}
+
+export async function listPaths(db: Kysely<Database>, { themeSlug }: { themeSlug?: string } = {}): Promise<PathListItem[]> {
+  const rows = await db
+    .selectFrom("paths as p")
+    .innerJoin("themes as t", "t.id", "p.theme_id")
+    .select((eb) => [
+      "p.slug",
+      "p.title",
+      "p.summary",
+      "t.slug as theme_slug",
+      "t.name as theme_name",
+      eb.selectFrom("path_steps as s").select(eb.fn.countAll<number>().as("n")).whereRef("s.path_id", "=", "p.id").as("steps"),
+    ])
+    .where("p.status", "=", "published")
+    .$if(!!themeSlug, (q) => q.where("t.slug", "=", themeSlug!))
+    .orderBy("p.title")
+    .execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    theme: { slug: r.theme_slug, name: r.theme_name },
+    stepCount: Number(r.steps),
+  }));
+}
+
+export interface PathStep {
+  position: number;
+  note: string;
+  optional: boolean;
+  kind: RecordKind;
+  slug: string;
+  title: string;
+  summary: string;
+  readingMinutes: number;
+  /** An activity's own length, shown beside the reading time. */
+  activityHours: number | null;
+}
+
+export interface PathDetail extends Omit<PathListItem, "stepCount"> {
+  audience: string;
+  steps: PathStep[];
+  readingMinutes: number;
+}
+
+/**
+ * A published path with the steps the visitor may read. A step whose record is no longer
+ * visible (archived, members-only) is left out rather than breaking the path.
+ */
+export async function getPath(
+  db: Kysely<Database>,
+  { slug, access }: { slug: string; access: Access },
+): Promise<PathDetail | null> {
+  const path = await db
+    .selectFrom("paths as p")
+    .innerJoin("themes as t", "t.id", "p.theme_id")
+    .select(["p.id", "p.slug", "p.title", "p.summary", "p.audience", "t.slug as theme_slug", "t.name as theme_name"])
+    .where("p.slug", "=", slug)
+    .where("p.status", "=", "published")
+    .executeTakeFirst();
+  if (!path) return null;
+  const rows = await db
+    .selectFrom("path_steps as s")
+    .innerJoin("records as r", "r.id", "s.record_id")
+    .leftJoin("practice_details as pd", "pd.record_id", "r.id")
+    .leftJoin("activity_details as ad", "ad.record_id", "r.id")
+    .select([
+      "s.position",
+      "s.note",
+      "s.optional",
+      "r.kind",
+      "r.slug",
+      "r.title",
+      "r.summary",
+      "r.body",
+      "pd.problem",
+      "pd.solution",
+      "pd.results",
+      "ad.hours",
+    ])
+    .where("s.path_id", "=", path.id)
+    .where(visibleTo(access))
+    .orderBy("s.position")
+    .execute();
+  const steps = rows.map((r) => ({
+    position: r.position,
+    note: r.note,
+    optional: r.optional === 1,
+    kind: r.kind,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    readingMinutes: readingMinutes([r.summary, r.body, r.problem, r.solution, r.results].join(" ")),
+    activityHours: r.hours,
+  }));
+  return {
+    slug: path.slug,
+    title: path.title,
+    summary: path.summary,
+    audience: path.audience,
+    theme: { slug: path.theme_slug, name: path.theme_name },
+    steps,
+    readingMinutes: steps.reduce((sum, s) => sum + s.readingMinutes, 0),
+  };
+}

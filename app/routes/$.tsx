@@ -1,0 +1,10 @@
+import { notFound } from "~/utils/http.server";
+
+/** Any address no other route knows: a 404 page inside the layout. */
+export async function loader() {
+  throw notFound("Adressen stämmer inte med något i Lärdom.");
+}
+
+export default function NotFound() {
+  return null;
+}

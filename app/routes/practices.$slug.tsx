@@ -1,0 +1,88 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { Markdown } from "~/components/markdown";
+import { Facts, RecordHeader, RelatedRecords } from "~/components/record-page";
+import { getPractice } from "~/models/practice.server";
+import { relatedRecords } from "~/models/related.server";
+import { getAccess } from "~/utils/access.server";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import { formatDate, recordUrl } from "~/utils/labels";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { slugParam } from "~/utils/params.server";
+
+const SECTIONS = [
+  ["problem", "Problemet"],
+  ["solution", "Lösningen"],
+  ["results", "Resultat och belägg"],
+  ["resources", "Resurser som behövdes"],
+  ["transferability", "Så kan andra använda det"],
+  ["difficulties", "Svårigheter på vägen"],
+] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const db = getDb();
+  const access = await getAccess(request);
+  const practice = await getPractice(db, { slug: slugParam(params.slug, "Det goda exemplet"), access });
+  if (!practice) throw notFound("Det goda exemplet finns inte, eller är inte publicerat.");
+  return json({
+    practice,
+    sections: SECTIONS.map(([key, heading]) => ({ key, heading, html: renderMarkdown(practice[key]) })),
+    bodyHtml: renderMarkdown(practice.body),
+    related: await relatedRecords(db, { recordId: practice.id, access }),
+  });
+}
+
+export default function PracticePage() {
+  const { practice, sections, bodyHtml, related } = useLoaderData<typeof loader>();
+  return (
+    <article lang={practice.language}>
+      <RecordHeader record={practice} />
+      <Facts
+        items={[
+          ["Organisation", <Link key="o" to={`/organisations/${practice.organisation.slug}`}>{practice.organisation.name}</Link>],
+          ["Ort", `${practice.organisation.municipality}, ${practice.organisation.county}`],
+          ["Publicerat", formatDate(practice.publishedOn)],
+          [
+            "Hämtat från",
+            practice.adoptedFrom && (
+              <Link to={recordUrl("practice", practice.adoptedFrom.slug)}>{practice.adoptedFrom.title}</Link>
+            ),
+          ],
+          [
+            "Idén kom från",
+            practice.fromEvent && <Link to={recordUrl("event", practice.fromEvent.slug)}>{practice.fromEvent.title}</Link>,
+          ],
+        ]}
+      />
+      <Markdown html={bodyHtml} />
+      {sections
+        .filter((s) => s.html)
+        .map((s) => (
+          <section key={s.key} className="section" aria-labelledby={`s-${s.key}`}>
+            <h2 id={`s-${s.key}`}>{s.heading}</h2>
+            <Markdown html={s.html} />
+          </section>
+        ))}
+      {practice.adoptedBy.length > 0 ? (
+        <section className="section" aria-labelledby="adopted-by">
+          <h2 id="adopted-by">Har tagits upp av andra</h2>
+          <ul>
+            {practice.adoptedBy.map((p) => (
+              <li key={p.id}>
+                <Link to={recordUrl("practice", p.slug)}>{p.title}</Link> ({p.organisation.name})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <RelatedRecords records={related} />
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.practice.title} – Lärdom` : "Lärdom" },
+  { name: "description", content: data?.practice.summary ?? "" },
+];

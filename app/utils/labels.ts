@@ -1,0 +1,80 @@
+import type {
+  ActivityFormat,
+  ActivityLevel,
+  EventType,
+  OrganisationKind,
+  RecordKind,
+} from "../../db/schema";
+
+/** Swedish names for the values stored in English in the database. */
+
+export const KIND_LABEL: Record<RecordKind, string> = {
+  practice: "Gott exempel",
+  event: "Träff",
+  activity: "Kompetensutveckling",
+};
+
+export const KIND_PLURAL: Record<RecordKind, string> = {
+  practice: "Goda exempel",
+  event: "Träffar",
+  activity: "Kompetensutveckling",
+};
+
+/** The URL folder of each kind, as in the seeds format. */
+export const KIND_PATH: Record<RecordKind, string> = {
+  practice: "practices",
+  event: "events",
+  activity: "activities",
+};
+
+export function recordUrl(kind: RecordKind, slug: string): string {
+  return `/${KIND_PATH[kind]}/${slug}`;
+}
+
+export const EVENT_TYPE_LABEL: Record<EventType, string> = {
+  workshop: "Workshop",
+  exchange: "Erfarenhetsutbyte",
+  "study-visit": "Studiebesök",
+  seminar: "Seminarium",
+  "network-meeting": "Nätverksträff",
+  webinar: "Webbinarium",
+};
+
+export const FORMAT_LABEL: Record<ActivityFormat, string> = {
+  "on-site": "På plats",
+  online: "På distans",
+  hybrid: "Hybrid",
+};
+
+export const LEVEL_LABEL: Record<ActivityLevel, string> = {
+  intro: "Introduktion",
+  intermediate: "Fördjupning",
+  advanced: "Avancerad",
+};
+
+export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, string> = {
+  company: "Företag",
+  municipality: "Kommun",
+  region: "Region",
+  academy: "Lärosäte",
+  cluster: "Klusterorganisation",
+  other: "Organisation",
+};
+
+const dateFormat = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2024-03-05" → "5 mars 2024". */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return "";
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat("sv-SE").format(n);
+}
+
+/** "1 träff", "3 träffar". */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

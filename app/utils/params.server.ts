@@ -1,0 +1,8 @@
+import { SLUG_PATTERN } from "../../seeds/schema";
+import { notFound } from "./http.server";
+
+/** A slug from the URL; anything that could not be a slug is simply not found. */
+export function slugParam(value: string | undefined, what = "Sidan"): string {
+  if (!value || value.length > 200 || !SLUG_PATTERN.test(value)) throw notFound(`${what} finns inte.`);
+  return value;
+}

@@ -1,0 +1,11 @@
+import type { Migration } from "kysely/migration";
+
+import * as initial from "./2026-11-25-001-initial";
+
+/**
+ * Migrations listed statically (not read from the folder at run time) so they work the same from
+ * the CLI, the tests and the bundled server. Add new files here, in date order.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-25-001-initial": initial,
+};

@@ -103,7 +103,7 @@ export function ErrorBoundary() {
     return (
       <div className="error-page">
         <title>{`${heading} – Lärdom`}</title>
-        <p className="error-code">Fel {error.status}</p>
+        <p className="error-code">{`Fel ${error.status}`}</p>
         <h1>{heading}</h1>
         <p>{message ?? "Adressen stämmer inte med något i Lärdom."}</p>
         <p>

@@ -114,7 +114,11 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 /** Reads and validates every seed file in `dir`; throws a SeedError listing all problems. */
 export async function readSeedDirectory(dir: string): Promise<SeedSet> {
   const problems: SeedProblem[] = [];
-  const show = (file: string) => path.relative(process.cwd(), path.join(dir, file)) || file;
+  // Paths in messages are relative to where the command ran, when the directory is below it.
+  const show = (file: string) => {
+    const relative = path.relative(process.cwd(), path.join(dir, file));
+    return relative.startsWith("..") ? path.join(dir, file) : relative;
+  };
 
   const stat = await fs.stat(dir).catch(() => null);
   if (!stat?.isDirectory()) throw new SeedError([{ file: dir, field: "", message: "katalogen finns inte" }]);
@@ -206,7 +210,7 @@ function splitFrontMatter(source: string): { front: string; body: string } | nul
 
 /** Parses YAML in its core schema (dates stay strings); undefined after recording a problem. */
 function parseYaml(source: string, file: string, problems: SeedProblem[]): unknown {
-  const doc = parseDocument(source, { schema: "core", prettyErrors: false });
+  const doc = parseDocument(source, { schema: "core" });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const line = error.linePos?.[0].line;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { CompiledQuery, sql, type Kysely } from "kysely";
+import { CompiledQuery, sql, type Generated, type Kysely } from "kysely";
 import sqlite3 from "sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
@@ -12,10 +12,10 @@ import type { Database } from "../db/schema";
 import { createTestDb } from "./helpers/db";
 
 /** Scratch tables the dialect tests use beside the real schema. */
-interface Scratch {
-  items: { id: number; name: string; n: number };
+type Scratch = {
+  items: { id: Generated<number>; name: string; n: Generated<number> };
   counter: { id: number; n: number };
-}
+};
 
 type ScratchDb = Kysely<Database & Scratch>;
 
@@ -27,7 +27,9 @@ const rawDbs: sqlite3.Database[] = [];
 beforeEach(async () => {
   test = await createTestDb();
   db = test.db.withTables<Scratch>();
-  await sql`create table items (id integer primary key autoincrement, name text not null unique, n integer not null default 0)`.execute(db);
+  await sql`create table items (id integer primary key autoincrement, name text not null unique, n integer not null default 0)`.execute(
+    db,
+  );
   await sql`create table counter (id integer primary key, n integer not null)`.execute(db);
   await db.insertInto("counter").values({ id: 1, n: 0 }).execute();
 });
@@ -115,14 +117,17 @@ describe("connection pragmas", () => {
 
   it("really refuses a dangling foreign key (foreign_keys is not just reported)", async () => {
     await expect(
-      db.insertInto("users").values({
-        email: "a@example.se",
-        name: "A",
-        role: "member",
-        organisation_id: 999,
-        password_hash: "x",
-        disabled_at: null,
-      }).execute(),
+      db
+        .insertInto("users")
+        .values({
+          email: "a@example.se",
+          name: "A",
+          role: "member",
+          organisation_id: 999,
+          password_hash: "x",
+          disabled_at: null,
+        })
+        .execute(),
     ).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT", message: expect.stringContaining("FOREIGN KEY") });
   });
 });
@@ -144,8 +149,15 @@ describe("queries", () => {
   });
 
   it("update and delete report the number of affected rows", async () => {
-    await db.insertInto("items").values([{ name: "a" }, { name: "b" }, { name: "c" }]).execute();
-    const updated = await db.updateTable("items").set({ n: 7 }).where("name", "in", ["a", "c"]).executeTakeFirstOrThrow();
+    await db
+      .insertInto("items")
+      .values([{ name: "a" }, { name: "b" }, { name: "c" }])
+      .execute();
+    const updated = await db
+      .updateTable("items")
+      .set({ n: 7 })
+      .where("name", "in", ["a", "c"])
+      .executeTakeFirstOrThrow();
     expect(updated.numUpdatedRows).toBe(2n);
     const none = await db.updateTable("items").set({ n: 1 }).where("name", "=", "zzz").executeTakeFirstOrThrow();
     expect(none.numUpdatedRows).toBe(0n);
@@ -157,7 +169,10 @@ describe("queries", () => {
   it("returning hands back the written rows for insert, update and delete", async () => {
     const inserted = await db
       .insertInto("items")
-      .values([{ name: "a", n: 1 }, { name: "b", n: 2 }])
+      .values([
+        { name: "a", n: 1 },
+        { name: "b", n: 2 },
+      ])
       .returning(["id", "name", "n"])
       .execute();
     expect(inserted).toEqual([
@@ -177,11 +192,20 @@ describe("queries", () => {
 
   it("select returns rows with parameters bound, including values that look like SQL", async () => {
     const tricky = "Robert'); drop table items;--";
-    await db.insertInto("items").values([{ name: "åäö", n: 1 }, { name: tricky, n: 3 }]).execute();
+    await db
+      .insertInto("items")
+      .values([
+        { name: "åäö", n: 1 },
+        { name: tricky, n: 3 },
+      ])
+      .execute();
     const rows = await db.selectFrom("items").select(["name", "n"]).where("name", "=", tricky).execute();
     expect(rows).toEqual([{ name: tricky, n: 3 }]);
     expect(await itemNames()).toEqual(["åäö", tricky]);
-    const count = await db.selectFrom("items").select((eb) => eb.fn.countAll<number>().as("c")).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom("items")
+      .select((eb) => eb.fn.countAll<number>().as("c"))
+      .executeTakeFirstOrThrow();
     expect(count.c).toBe(2);
   });
 
@@ -193,17 +217,21 @@ describe("queries", () => {
   });
 
   it("a raw write reports affected rows", async () => {
-    await db.insertInto("items").values([{ name: "a" }, { name: "b" }]).execute();
+    await db
+      .insertInto("items")
+      .values([{ name: "a" }, { name: "b" }])
+      .execute();
     const result = await sql`update items set n = n + 1`.execute(db);
     expect(result.numAffectedRows).toBe(2n);
   });
 
-  // BUG: Sqlite3Connection decides "does this return rows?" from the query node, and for raw SQL
-  // only from a leading select/with/pragma/values/explain keyword. A raw `insert ... returning`
-  // therefore goes through sqlite3's `run`, which discards the returned rows: the insert happens
-  // but `rows` is []. Kysely's own SQLite dialect asks the statement (`stmt.reader`) instead.
-  it.fails("a raw insert ... returning hands back the inserted row", async () => {
-    const result = await sql<{ id: number; name: string }>`insert into items (name) values ('raw') returning id, name`.execute(db);
+  // sqlite3 cannot tell whether a statement returns rows, so the driver reads the raw SQL: a
+  // RETURNING clause, or a leading comment before a select, must still hand back the rows.
+  it("a raw insert ... returning hands back the inserted row", async () => {
+    const result = await sql<{
+      id: number;
+      name: string;
+    }>`insert into items (name) values ('raw') returning id, name`.execute(db);
     expect(await itemNames()).toEqual(["raw"]); // the write itself happened
     expect(result.rows).toEqual([{ id: expect.any(Number), name: "raw" }]);
   });
@@ -376,7 +404,11 @@ describe("concurrency", () => {
     await kysely.transaction().execute(async (trx) => {
       const { n } = await trx.selectFrom("counter").select("n").where("id", "=", 1).executeTakeFirstOrThrow();
       await tick(1);
-      await trx.updateTable("counter").set({ n: n + 1 }).where("id", "=", 1).execute();
+      await trx
+        .updateTable("counter")
+        .set({ n: n + 1 })
+        .where("id", "=", 1)
+        .execute();
     });
   }
 
@@ -396,7 +428,12 @@ describe("concurrency", () => {
     const runs: Promise<unknown>[] = [];
     for (let i = 0; i < 50; i++) {
       runs.push(increment(db));
-      runs.push(db.insertInto("items").values({ name: `item-${i}` }).execute());
+      runs.push(
+        db
+          .insertInto("items")
+          .values({ name: `item-${i}` })
+          .execute(),
+      );
     }
     await within(Promise.all(runs), 15_000);
     expect(await counterValue()).toBe(50);
@@ -406,7 +443,10 @@ describe("concurrency", () => {
   it("one instance: a failing transaction among concurrent ones affects only itself", async () => {
     const runs = Array.from({ length: 30 }, (_, i) =>
       db.transaction().execute(async (trx) => {
-        await trx.insertInto("items").values({ name: `t-${i}` }).execute();
+        await trx
+          .insertInto("items")
+          .values({ name: `t-${i}` })
+          .execute();
         if (i % 3 === 0) throw new Error(`fail ${i}`);
       }),
     );
@@ -468,7 +508,10 @@ describe("streaming", () => {
 
   it("a failing stream rejects and releases the connection", async () => {
     const consume = async () => {
-      for await (const _row of db.selectFrom("no_such_table" as "items").selectAll().stream(10)) {
+      for await (const _row of db
+        .selectFrom("no_such_table" as "items")
+        .selectAll()
+        .stream(10)) {
         // never reached
       }
     };

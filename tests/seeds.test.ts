@@ -124,6 +124,7 @@ describe("bad seed files", () => {
     editFile(practice, (t) => t.replace(/^organisation: .*\n/m, ""));
     const event = firstFile(dir, "events");
     editFile(event, (t) => t.replace(/^participants: .*$/m, "participants: många"));
+    editFile(event, (t) => t.replace(/^lessons:\n/m, 'lessons:\n  - "\\t\\n"\n'));
     const activity = firstFile(dir, "activities");
     editFile(activity, (t) => t.replace(/^format: .*$/m, "format: by-carrier-pigeon"));
     const problems = await problemsOf(db, dir);
@@ -131,6 +132,8 @@ describe("bad seed files", () => {
       expect.arrayContaining([
         expect.objectContaining({ file: expect.stringContaining(path.basename(practice)), field: "organisation", message: "saknas" }),
         expect.objectContaining({ file: expect.stringContaining(path.basename(event)), field: "participants" }),
+        // SQL's trim() strips only spaces, so a lesson of tabs and newlines is refused here.
+        expect.objectContaining({ file: expect.stringContaining(path.basename(event)), field: "lessons[0]", message: "får inte vara tom" }),
         expect.objectContaining({ file: expect.stringContaining(path.basename(activity)), field: "format" }),
       ]),
     );

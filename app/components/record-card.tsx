@@ -15,17 +15,19 @@ import { ThemeChips } from "./theme-chips";
 /** A record in a list: kind, title, summary and the facts that tell records apart. */
 export function RecordCard({ record, children }: { record: RecordSummary; children?: React.ReactNode }) {
   return (
-    <article className="card" lang={record.language === "en" ? "en" : undefined}>
+    <article className="card">
       <p className="card-meta">
-        <span className={`badge badge-${record.kind}`} lang="sv">
+        <span className={`badge badge-${record.kind}`}>
           {KIND_LABEL[record.kind]}
         </span>{" "}
         <RecordFacts record={record} />
       </p>
-      <h3 className="card-title">
+      <h3 className="card-title" lang={record.language}>
         <Link to={recordUrl(record.kind, record.slug)}>{record.title}</Link>
       </h3>
-      <p className="card-summary">{record.summary}</p>
+      <p className="card-summary" lang={record.language}>
+        {record.summary}
+      </p>
       {children}
       <ThemeChips themes={record.themes} />
     </article>
@@ -42,9 +44,7 @@ export function RecordFacts({ record }: { record: RecordSummary }) {
   facts.push(record.organisation.name);
   if (record.publishedOn) facts.push(formatDate(record.publishedOn));
   return (
-    <span className="facts" lang="sv">
-      {facts.join(" · ")}
-    </span>
+    <span className="facts">{facts.join(" · ")}</span>
   );
 }
 

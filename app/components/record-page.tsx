@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 
 import type { RecordBase, RecordSummary } from "~/models/record.server";
-import { KIND_LABEL, KIND_PATH, KIND_PLURAL } from "~/utils/labels";
+import { KIND_LABEL, KIND_PATH, KIND_PLURAL, recordUrl } from "~/utils/labels";
 
 import { RecordGrid } from "./record-card";
 import { ThemeChips } from "./theme-chips";
@@ -17,11 +17,13 @@ export function RecordHeader({ record }: { record: RecordBase }) {
         <span className={`badge badge-${record.kind}`}>{KIND_LABEL[record.kind]}</span>
         {record.language === "en" ? <span className="badge badge-lang">In English</span> : null}
       </p>
-      <h1>{record.title}</h1>
-      <p className="lead">{record.summary}</p>
+      <h1 lang={record.language}>{record.title}</h1>
+      <p className="lead" lang={record.language}>
+        {record.summary}
+      </p>
       <ThemeChips themes={record.themes} />
       {record.tags.length > 0 ? (
-        <p className="tags">
+        <p className="tags" lang={record.language}>
           <span className="visually-hidden">Taggar: </span>
           {record.tags.map((t) => (
             <span key={t} className="tag">
@@ -55,6 +57,23 @@ export function RelatedRecords({ records }: { records: RecordSummary[] }) {
     <section aria-labelledby="related" className="section">
       <h2 id="related">Relaterat material</h2>
       <RecordGrid records={records} empty="" />
+    </section>
+  );
+}
+
+/** A titled list of linked records ("Har tagits upp av andra", "Blev goda exempel"); nothing when empty. */
+export function LinkedRecords({ id, title, records }: { id: string; title: string; records: RecordSummary[] }) {
+  if (records.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul>
+        {records.map((r) => (
+          <li key={r.id}>
+            <Link to={recordUrl(r.kind, r.slug)}>{r.title}</Link> ({r.organisation.name})
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

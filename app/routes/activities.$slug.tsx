@@ -30,7 +30,7 @@ export default function ActivityPage() {
     ? `${formatDate(activity.startsOn)} – ${formatDate(activity.endsOn)}`
     : formatDate(activity.startsOn);
   return (
-    <article lang={activity.language}>
+    <article>
       <RecordHeader record={activity} />
       <Facts
         items={[
@@ -52,7 +52,7 @@ export default function ActivityPage() {
           ],
         ]}
       />
-      <Markdown html={bodyHtml} />
+      <Markdown html={bodyHtml} lang={activity.language} />
       <RelatedRecords records={related} />
     </article>
   );

@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { Markdown } from "~/components/markdown";
-import { Facts, RecordHeader, RelatedRecords } from "~/components/record-page";
+import { Facts, LinkedRecords, RecordHeader, RelatedRecords } from "~/components/record-page";
 import { getEvent } from "~/models/event.server";
 import { relatedRecords } from "~/models/related.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { EVENT_TYPE_LABEL, formatDate, formatNumber, recordUrl } from "~/utils/labels";
+import { EVENT_TYPE_LABEL, formatDate, formatNumber } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { slugParam } from "~/utils/params.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) throw notFound("Träffen finns inte, eller är inte publicerad.");
   return json({
     event,
-    bodyHtml: renderMarkdown(event.body),
+    bodyHtml: renderMarkdown(event.body, { topHeading: 3 }),
     related: await relatedRecords(db, { recordId: event.id, access }),
   });
 }
@@ -30,7 +30,7 @@ export default function EventPage() {
     ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
     : formatDate(event.startsOn);
   return (
-    <article lang={event.language}>
+    <article>
       <RecordHeader record={event} />
       <Facts
         items={[
@@ -55,7 +55,7 @@ export default function EventPage() {
       />
       <section className="section lessons" aria-labelledby="lessons">
         <h2 id="lessons">Lärdomar</h2>
-        <ol>
+        <ol lang={event.language}>
           {event.lessons.map((l) => (
             <li key={l.id}>{l.text}</li>
           ))}
@@ -63,20 +63,9 @@ export default function EventPage() {
       </section>
       <section className="section" aria-labelledby="minutes">
         <h2 id="minutes">Från träffen</h2>
-        <Markdown html={bodyHtml} />
+        <Markdown html={bodyHtml} lang={event.language} />
       </section>
-      {event.practices.length > 0 ? (
-        <section className="section" aria-labelledby="became">
-          <h2 id="became">Blev goda exempel</h2>
-          <ul>
-            {event.practices.map((p) => (
-              <li key={p.id}>
-                <Link to={recordUrl("practice", p.slug)}>{p.title}</Link> ({p.organisation.name})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkedRecords id="became" title="Blev goda exempel" records={event.practices} />
       <RelatedRecords records={related} />
     </article>
   );

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { Markdown } from "~/components/markdown";
-import { Facts, RecordHeader, RelatedRecords } from "~/components/record-page";
+import { Facts, LinkedRecords, RecordHeader, RelatedRecords } from "~/components/record-page";
 import { getPractice } from "~/models/practice.server";
 import { relatedRecords } from "~/models/related.server";
 import { getAccess } from "~/utils/access.server";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!practice) throw notFound("Det goda exemplet finns inte, eller är inte publicerat.");
   return json({
     practice,
-    sections: SECTIONS.map(([key, heading]) => ({ key, heading, html: renderMarkdown(practice[key]) })),
+    sections: SECTIONS.map(([key, heading]) => ({ key, heading, html: renderMarkdown(practice[key], { topHeading: 3 }) })),
     bodyHtml: renderMarkdown(practice.body),
     related: await relatedRecords(db, { recordId: practice.id, access }),
   });
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PracticePage() {
   const { practice, sections, bodyHtml, related } = useLoaderData<typeof loader>();
   return (
-    <article lang={practice.language}>
+    <article>
       <RecordHeader record={practice} />
       <Facts
         items={[
@@ -56,27 +56,16 @@ export default function PracticePage() {
           ],
         ]}
       />
-      <Markdown html={bodyHtml} />
+      <Markdown html={bodyHtml} lang={practice.language} />
       {sections
         .filter((s) => s.html)
         .map((s) => (
           <section key={s.key} className="section" aria-labelledby={`s-${s.key}`}>
             <h2 id={`s-${s.key}`}>{s.heading}</h2>
-            <Markdown html={s.html} />
+            <Markdown html={s.html} lang={practice.language} />
           </section>
         ))}
-      {practice.adoptedBy.length > 0 ? (
-        <section className="section" aria-labelledby="adopted-by">
-          <h2 id="adopted-by">Har tagits upp av andra</h2>
-          <ul>
-            {practice.adoptedBy.map((p) => (
-              <li key={p.id}>
-                <Link to={recordUrl("practice", p.slug)}>{p.title}</Link> ({p.organisation.name})
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkedRecords id="adopted-by" title="Har tagits upp av andra" records={practice.adoptedBy} />
       <RelatedRecords records={related} />
     </article>
   );

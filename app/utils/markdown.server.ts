@@ -25,18 +25,38 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ["https"] },
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
-  // A record's own headings sit under the page's h1, so Markdown's # becomes h2 (and so on down).
   transformTags: {
-    h1: "h2",
+    // Browsers ignore leading spaces and control characters in a URL, so look past them.
     a: (tagName, attribs) => ({
       tagName,
-      attribs: /^https?:/i.test(attribs.href ?? "") ? { ...attribs, rel: "noopener noreferrer nofollow" } : attribs,
+      attribs: isAbsolute(attribs.href) ? { ...attribs, rel: "noopener noreferrer nofollow" } : attribs,
     }),
+    // Only https images from elsewhere: a relative src would make the reader's browser request
+    // one of our own URLs on the author's behalf.
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return { tagName, attribs: /^https:\/\//i.test(src ?? "") ? attribs : rest };
+    },
   },
 };
 
-/** Markdown to HTML that is safe to put in a page: always marked, then the allow-list. */
-export function renderMarkdown(markdown: string): string {
+function isAbsolute(url: string | undefined): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what to skip
+  const trimmed = (url ?? "").replace(/^[\s\u0000-\u001f]+/, "");
+  return /^([a-z][a-z0-9+.-]*:)?\/\//i.test(trimmed) || /^https?:/i.test(trimmed);
+}
+
+/**
+ * Markdown to HTML that is safe to put in a page: always marked, then the allow-list.
+ * `topHeading` is the highest heading level the text may use: 2 under the page's h1, 3 inside a
+ * section that has its own h2. Deeper headings keep their distance below it.
+ */
+export function renderMarkdown(markdown: string, { topHeading = 2 }: { topHeading?: 2 | 3 } = {}): string {
   const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, SANITIZE);
+  const headings: Record<string, string> = {};
+  for (let n = 1; n <= 6; n++) headings[`h${n}`] = `h${Math.min(6, Math.max(topHeading, n + topHeading - 2))}`;
+  return sanitizeHtml(html, {
+    ...SANITIZE,
+    transformTags: { ...SANITIZE.transformTags, ...headings },
+  });
 }

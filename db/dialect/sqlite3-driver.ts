@@ -71,13 +71,18 @@ export class Sqlite3Driver implements Driver {
   }
 }
 
-/** Statements that hand back rows; everything else is run for its change count. */
-const ROW_RETURNING_SQL = /^\s*(select|with|pragma|values|explain)\b/i;
+/** Raw statements that hand back rows; everything else is run for its change count. */
+const ROW_RETURNING_SQL = /^(select|with|pragma|values|explain)\b|\breturning\b/i;
+const LEADING_COMMENTS = /^(\s+|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*/;
 
+/**
+ * sqlite3 has no way to ask a statement whether it returns rows (better-sqlite3's `reader`), so
+ * decide from the query: built queries by their node, raw SQL by its first keyword or a RETURNING.
+ */
 function returnsRows(compiled: CompiledQuery): boolean {
   const node = compiled.query as { kind: string; returning?: unknown };
   if (SelectQueryNode.is(compiled.query) || node.returning) return true;
-  return node.kind === "RawNode" && ROW_RETURNING_SQL.test(compiled.sql);
+  return node.kind === "RawNode" && ROW_RETURNING_SQL.test(compiled.sql.replace(LEADING_COMMENTS, ""));
 }
 
 export class Sqlite3Connection implements DatabaseConnection {

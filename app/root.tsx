@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Link,
   Links,
@@ -11,7 +11,9 @@ import {
   useRouteError,
 } from "@remix-run/react";
 
+import { AccountMenu } from "./components/account-menu";
 import styles from "./styles/app.css";
+import { getUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -25,6 +27,12 @@ export const meta: MetaFunction = () => [
     content: "Lärdom samlar goda exempel, träffar och kompetensutveckling för industrins värdskap i Norra Mellansverige.",
   },
 ];
+
+/** Who is signed in, for the header's account menu. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return json({ user: user && { name: user.name, role: user.role } });
+}
 
 const NAV = [
   { to: "/themes", label: "Teman" },
@@ -63,6 +71,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 ))}
               </ul>
             </nav>
+            <AccountMenu />
           </div>
         </header>
         <main id="main" className="wrap" tabIndex={-1}>

@@ -23,6 +23,7 @@ export interface Database {
   path_steps: PathStepTable;
   path_progress: PathProgressTable;
   revisions: RevisionTable;
+  login_attempts: LoginAttemptTable;
 }
 
 export const RECORD_KINDS = ["practice", "event", "activity"] as const;
@@ -226,6 +227,14 @@ export interface RevisionTable {
   snapshot: string;
   note: Generated<string>;
   created_at: Generated<string>;
+}
+
+/** A failed sign-in; see the login-attempts migration. */
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  address: string;
+  attempted_at: string;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

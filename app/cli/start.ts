@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 
 import { migrateToLatest } from "../../db/migrator";
+import { createDemoAccounts } from "../../seeds/accounts";
 import { formatProblem, isDatabaseEmpty, loadSeedDirectory, SeedError } from "../../seeds/loader";
 import { closeDb, getDb } from "../utils/db.server";
 import { getEnv } from "../utils/env.server";
@@ -53,6 +54,10 @@ async function prepareDatabase() {
       `Tom databas: läste in demoinnehållet (${counts.practices} goda exempel, ${counts.events} träffar, ` +
         `${counts.activities} kompetensinsatser, ${counts.paths} lärvägar).`,
     );
+    // Printed this once only; the database keeps nothing but the hashes.
+    const accounts = await createDemoAccounts(db);
+    console.log("Demokonton (lösenorden visas bara nu):");
+    for (const a of accounts) console.log(`  ${a.role.padEnd(12)} ${a.email}  ${a.password}`);
   }
 }
 
@@ -68,7 +73,16 @@ async function main() {
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   // Always production mode: Remix then never sends error details or stacks to the browser.
-  app.all("*", createRequestHandler({ build: serverBuild, mode: "production" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: serverBuild,
+      mode: "production",
+      // The peer address, for rate-limiting sign-ins per address. Behind a reverse proxy this is
+      // the proxy; see docs/decisions/004-accounts-and-sessions.md.
+      getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "" }),
+    }),
+  );
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const host = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;

@@ -4,6 +4,8 @@ import type {
   EventType,
   OrganisationKind,
   RecordKind,
+  RecordStatus,
+  Role,
 } from "../../db/schema";
 
 /** Swedish names for the values stored in English in the database. */
@@ -78,3 +80,20 @@ export function formatNumber(n: number): string {
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+export const ROLE_LABEL: Record<Role, string> = {
+  member: "Medlem",
+  contributor: "Skribent",
+  organiser: "Arrangör",
+  editor: "Redaktör",
+  admin: "Administratör",
+};
+
+export const STATUS_LABEL: Record<RecordStatus, string> = {
+  draft: "Utkast",
+  review: "Väntar på granskning",
+  published: "Publicerad",
+  archived: "Arkiverad",
+};
+
+export const VISIBILITY_LABEL = { public: "Alla", members: "Bara medlemmar" } as const;

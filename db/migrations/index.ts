@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 
 import * as initial from "./2026-11-25-001-initial";
+import * as loginAttempts from "./2026-11-25-002-login-attempts";
 
 /**
  * Migrations listed statically (not read from the folder at run time) so they work the same from
@@ -8,4 +9,5 @@ import * as initial from "./2026-11-25-001-initial";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial": initial,
+  "2026-11-25-002-login-attempts": loginAttempts,
 };

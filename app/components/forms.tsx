@@ -1,0 +1,106 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+
+/**
+ * Form fields on Conform metadata: a label, the control, a hint and the field's errors, tied
+ * together with ids and aria attributes so screen readers hear the error with the field.
+ */
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+type Meta = FieldMetadata<string | number | undefined | null>;
+
+interface FieldProps {
+  label: string;
+  meta: Meta;
+  hint?: string;
+}
+
+export function Field({
+  label,
+  meta,
+  hint,
+  type = "text",
+  ...rest
+}: FieldProps & { type?: "text" | "email" | "password" | "date" | "number" } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <input {...getInputProps(meta, { type, ariaAttributes: true })} key={meta.key} {...rest} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ label, meta, hint, rows = 5 }: FieldProps & { rows?: number }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <textarea {...getTextareaProps(meta, { ariaAttributes: true })} key={meta.key} rows={rows} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  meta,
+  hint,
+  options,
+}: FieldProps & { options: { value: string; label: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <select {...getSelectProps(meta, { ariaAttributes: true })} key={meta.key}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A group of checkboxes for a list field (themes, participating organisations). */
+export function CheckboxGroup({
+  legend,
+  meta,
+  options,
+  hint,
+}: {
+  legend: string;
+  meta: FieldMetadata<string[] | undefined>;
+  options: { value: string; label: string; indent?: boolean }[];
+  hint?: string;
+}) {
+  const chosen = new Set(
+    ([] as unknown[]).concat(meta.initialValue ?? []).filter((v): v is string => typeof v === "string"),
+  );
+  return (
+    <fieldset className="field checkbox-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <div className="checkbox-list" key={meta.key}>
+        {options.map((o) => (
+          <label key={o.value} className={o.indent ? "indent" : undefined}>
+            <input type="checkbox" name={meta.name} value={o.value} defaultChecked={chosen.has(o.value)} /> {o.label}
+          </label>
+        ))}
+      </div>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,71 @@
+import { createCookie, redirect, type Cookie } from "@remix-run/node";
+
+import { createSession, deleteSession, SESSION_DAYS, sessionUserId } from "../models/session.server";
+import { selectSessionUser, type SessionUser } from "../models/user.server";
+import { getDb } from "./db.server";
+import { getEnv, getSessionSecret } from "./env.server";
+
+let cookie: Cookie | undefined;
+
+/**
+ * The session cookie: a signed session id and nothing else (docs/decisions/004-accounts.md).
+ * HttpOnly, SameSite=Lax, Secure in production.
+ */
+function sessionCookie(): Cookie {
+  cookie ??= createCookie("lardom_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: getEnv().NODE_ENV === "production",
+    path: "/",
+    maxAge: SESSION_DAYS * 86_400,
+    secrets: [getSessionSecret()],
+  });
+  return cookie;
+}
+
+async function sessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
+}
+
+const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user, or null. Looked up once per request. */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let found = cache.get(request);
+  if (!found) {
+    found = (async () => {
+      const id = await sessionId(request);
+      if (!id) return null;
+      const db = getDb();
+      const userId = await sessionUserId(db, id);
+      if (userId === null) return null;
+      return (await selectSessionUser(db).where("u.id", "=", userId).executeTakeFirst()) ?? null;
+    })();
+    cache.set(request, found);
+  }
+  return found;
+}
+
+/** Starts a session and sends the person on. */
+export async function signInAndRedirect(userId: number, redirectTo: string): Promise<Response> {
+  const session = await createSession(getDb(), { userId });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize(session.id, { expires: session.expiresAt }) },
+  });
+}
+
+/** Ends this session (the row goes, so the cookie is worthless even if kept). */
+export async function signOutAndRedirect(request: Request, redirectTo = "/"): Promise<Response> {
+  const id = await sessionId(request);
+  if (id) await deleteSession(getDb(), id);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) }) },
+  });
+}
+
+/** A redirect target from a form or query: only paths on this site. */
+export function safeRedirect(to: unknown, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

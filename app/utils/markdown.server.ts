@@ -60,3 +60,14 @@ export function renderMarkdown(markdown: string, { topHeading = 2 }: { topHeadin
     transformTags: { ...SANITIZE.transformTags, ...headings },
   });
 }
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+
+/** The plain text of Markdown, for search and snippets: no tags, entities decoded, one space. */
+export function markdownToText(markdown: string): string {
+  return renderMarkdown(markdown)
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name])
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,145 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+
+import { SearchFacets, type FacetCounts } from "~/components/search-facets";
+import { SearchHits, type Hit } from "~/components/search-hits";
+import { Pager } from "~/components/pager";
+import { listThemeTree } from "~/models/theme.server";
+import { parseSearchQuery } from "~/search/params.server";
+import { searchRecords } from "~/search/search.server";
+import { getAccess } from "~/utils/access.server";
+import { getDb } from "~/utils/db.server";
+import { badRequest } from "~/utils/http.server";
+import { plural } from "~/utils/labels";
+
+const FILTERS = ["kind", "theme", "county", "year"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const access = await getAccess(request);
+  const parsed = await parseSearchQuery(db, new URL(request.url));
+  if (!parsed.ok) throw badRequest(parsed.error);
+  const { params, page } = parsed;
+  const result = await searchRecords(db, params, access);
+  const selected = Object.fromEntries(FILTERS.map((f) => [f, params[f] ? String(params[f]) : ""]));
+  return json({
+    result,
+    page,
+    pageCount: Math.max(1, Math.ceil(result.total / params.limit)),
+    limit: params.limit,
+    selected,
+    themes: await listThemeTree(db, { access }),
+  });
+}
+
+interface Shown {
+  query: string;
+  total: number;
+  results: Hit[];
+  facets: FacetCounts;
+  suggestion: string | null;
+  partial: boolean;
+}
+
+export default function SearchPage() {
+  const data = useLoaderData<typeof loader>();
+  const [live, setLive] = useState<Shown | null>(null);
+  const [q, setQ] = useState(data.result.query);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => {
+    setLive(null);
+    setQ(data.result.query);
+  }, [data]);
+
+  const shown: Shown = live ?? data.result;
+  /** A /search URL from the current query and filters with some changed; null removes one. */
+  const hrefWith = (changes: Partial<Record<"q" | (typeof FILTERS)[number], string | null>>) => {
+    const values: Record<string, string | null> = { q, ...data.selected, ...changes };
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+    return `/search?${params}`;
+  };
+
+  // With JavaScript, results follow the typing through the API; without it, the form submits.
+  const onType = (value: string) => {
+    setQ(value);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(async () => {
+      const url = hrefWith({ q: value }).replace("/search?", "/api/search?");
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      if (response.ok) setLive((await response.json()) as Shown);
+    }, 200);
+  };
+
+  const page = live ? 1 : data.page;
+  return (
+    <>
+      <header className="page-header">
+        <h1>Sök i Lärdom</h1>
+      </header>
+      <Form method="get" action="/search" role="search" className="search-form">
+        <label htmlFor="search-q">Sökord</label>
+        <div className="search-row">
+          <input
+            id="search-q"
+            type="search"
+            name="q"
+            value={q}
+            onChange={(e) => onType(e.currentTarget.value)}
+            placeholder="till exempel underhållsplanering eller kompetensförsörjning"
+            autoComplete="off"
+          />
+          {FILTERS.map((f) => (data.selected[f] ? <input key={f} type="hidden" name={f} value={data.selected[f]} /> : null))}
+          <button type="submit" className="button">
+            Sök
+          </button>
+        </div>
+      </Form>
+
+      <p className="result-count" role="status" aria-live="polite">
+        {shown.query ? `${plural(shown.total, "träff", "träffar")} för ”${shown.query}”.` : `${plural(shown.total, "post", "poster")} i Lärdom.`}
+        {shown.partial ? " Ingen post innehöll alla orden; här är de som innehöll flest av dem." : ""}
+      </p>
+      {shown.suggestion ? (
+        <p className="suggestion">
+          Menade du <Link to={hrefWith({ q: shown.suggestion })}>{shown.suggestion}</Link>?
+        </p>
+      ) : null}
+
+      <div className="search-layout">
+        <SearchFacets facets={shown.facets} selected={data.selected} themes={data.themes} hrefFor={(name, value) => hrefWith({ [name]: value })} />
+        <div>
+          {shown.total === 0 ? <NoResults hasFilters={FILTERS.some((f) => data.selected[f])} clearHref={hrefWith({ kind: null, theme: null, county: null, year: null })} /> : null}
+          <SearchHits hits={shown.results} start={(page - 1) * data.limit + 1} />
+          {live ? null : <Pager page={data.page} pageCount={data.pageCount} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function NoResults({ hasFilters, clearHref }: { hasFilters: boolean; clearHref: string }) {
+  return (
+    <div className="no-results">
+      <h2>Inget matchade</h2>
+      <ul>
+        <li>Kontrollera stavningen, eller prova ett närliggande ord.</li>
+        <li>Använd färre ord: alla ord måste finnas i en träff.</li>
+        <li>Sök på ett kortare ord: ”underhåll” hittar också ”underhållsplaneringen”.</li>
+        {hasFilters ? (
+          <li>
+            <Link to={clearHref}>Ta bort filtren</Link> och sök i allt material.
+          </li>
+        ) : null}
+        <li>
+          Eller bläddra bland <Link to="/themes">värdskapsteman</Link>.
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.result.query ? `”${data.result.query}” – Sök – Lärdom` : "Sök – Lärdom" },
+];

@@ -1,0 +1,52 @@
+import { termOf, wordsOf } from "./analyze.server";
+import type { SearchDoc } from "./documents.server";
+
+const WINDOW_WORDS = 32;
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/**
+ * A short passage of the record around the words that matched, HTML-escaped, with the matched
+ * words in <mark>. `isMatch` says whether an index term matched the query. Falls back to the
+ * start of the summary when the match was only in the title or tags.
+ */
+export function makeSnippet(doc: SearchDoc, isMatch: (term: string) => boolean): string {
+  const text = [doc.summary, ...doc.lessons, doc.text].filter(Boolean).join(" … ");
+  const words = wordsOf(text);
+  const hits = words.map((w) => {
+    const term = termOf(w.word, doc.language);
+    return term !== null && isMatch(term);
+  });
+
+  // The window of words with the most hits; the earliest such window wins.
+  let bestStart = 0;
+  let bestCount = -1;
+  let count = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (hits[i]) count++;
+    if (i >= WINDOW_WORDS && hits[i - WINDOW_WORDS]) count--;
+    const start = Math.max(0, i - WINDOW_WORDS + 1);
+    if (count > bestCount) {
+      bestCount = count;
+      bestStart = start;
+    }
+  }
+  if (words.length === 0) return "";
+  // Start a few words before the first hit so it has some context.
+  const firstHit = hits.indexOf(true, bestStart);
+  const from = bestCount > 0 ? Math.max(0, Math.min(bestStart, firstHit - 4)) : 0;
+  const to = Math.min(words.length, from + WINDOW_WORDS);
+
+  let html = from > 0 ? "… " : "";
+  let cursor = words[from].start;
+  for (let i = from; i < to; i++) {
+    const w = words[i];
+    html += escapeHtml(text.slice(cursor, w.start));
+    html += hits[i] ? `<mark>${escapeHtml(w.word)}</mark>` : escapeHtml(w.word);
+    cursor = w.end;
+  }
+  if (to < words.length) html += " …";
+  else html += escapeHtml(text.slice(cursor));
+  return html;
+}

@@ -71,6 +71,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 ))}
               </ul>
             </nav>
+            <form method="get" action="/search" role="search" className="header-search">
+              <label htmlFor="header-q" className="visually-hidden">
+                Sök i Lärdom
+              </label>
+              <input id="header-q" type="search" name="q" placeholder="Sök i Lärdom" />
+              <button type="submit" className="button">
+                Sök
+              </button>
+            </form>
             <AccountMenu />
           </div>
         </header>

@@ -14,6 +14,7 @@ import express from "express";
 import { migrateToLatest } from "../../db/migrator";
 import { createDemoAccounts } from "../../seeds/accounts";
 import { formatProblem, isDatabaseEmpty, loadSeedDirectory, SeedError } from "../../seeds/loader";
+import { ensureSearchReady, stopSearch } from "../search/service.server";
 import { closeDb, getDb } from "../utils/db.server";
 import { getEnv } from "../utils/env.server";
 
@@ -65,6 +66,9 @@ async function main() {
   const env = getEnv();
   if (!process.argv.includes("--no-build") && buildIsStale()) build();
   await prepareDatabase();
+  const started = Date.now();
+  await ensureSearchReady(getDb());
+  console.log(`Sökindexet är klart (${Date.now() - started} ms).`);
 
   const serverBuild = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const app = express();
@@ -92,6 +96,7 @@ async function main() {
   const shutdown = (signal: string) => {
     console.log(`${signal}: stänger Lärdom …`);
     server.close(async () => {
+      await stopSearch();
       await closeDb();
       process.exit(0);
     });

@@ -39,3 +39,18 @@ export async function signInCookie(email: string, password = TEST_PASSWORD): Pro
   if (response.status !== 302 || !setCookie) throw new Error(`sign-in failed: ${response.status}`);
   return setCookie.split(";")[0];
 }
+
+/** Runs a loader or action and returns its Response, whether it was returned or thrown. */
+export async function respond(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+/** A GET with an optional session cookie. */
+export function getRequest(url: string, cookie?: string): Request {
+  return new Request(new URL(url, "http://lardom.test"), { headers: cookie ? { Cookie: cookie } : {} });
+}

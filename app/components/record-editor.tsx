@@ -1,0 +1,108 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+
+import type { RecordKind } from "../../db/schema";
+import { RECORD_SCHEMAS } from "~/forms/record";
+
+import { ErrorList } from "./forms";
+import { Markdown } from "./markdown";
+import { ActivityFields, CommonFields, EventFields, PracticeFields, type Fields, type Options } from "./record-fields";
+
+export interface EditorActionData {
+  result: SubmissionResult<string[]>;
+  preview: { field: string; heading: string; html: string }[] | null;
+  conflict: { version: number; values: Record<string, unknown> } | null;
+}
+
+/**
+ * The one editor for practices, events and activities: Conform over the kind's shared schema,
+ * so the browser checks what the server will check, and without JavaScript the server answers
+ * with the same field errors. Buttons: save, preview (rendered and sanitized by the server),
+ * and save-and-submit for review.
+ */
+export function RecordEditor({
+  kind,
+  defaultValue,
+  options,
+  actionData,
+  version,
+  canSubmit,
+}: {
+  kind: RecordKind;
+  defaultValue: Record<string, unknown>;
+  options: Options;
+  actionData: EditorActionData | undefined;
+  version?: number;
+  canSubmit: boolean;
+}) {
+  const [form, fields] = useForm<Record<string, unknown>>({
+    id: `record-${kind}`,
+    lastResult: actionData?.result,
+    defaultValue: defaultValue as Record<string, string | undefined>,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const f = fields as unknown as Fields;
+  const conflict = actionData?.conflict;
+  return (
+    <Form method="post" {...getFormProps(form)} className="form">
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {conflict ? <ConflictNotice values={conflict.values} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={conflict?.version ?? version} /> : null}
+      <CommonFields f={f} options={options} kind={kind} />
+      {kind === "practice" ? <PracticeFields f={f} options={options} /> : null}
+      {kind === "event" ? <EventFields f={f} options={options} form={form} /> : null}
+      {kind === "activity" ? <ActivityFields f={f} options={options} /> : null}
+      <div className="form-actions">
+        <button type="submit" name="intent" value="save" className="button">
+          Spara
+        </button>
+        <button type="submit" name="intent" value="preview" formNoValidate className="button button-secondary">
+          Förhandsgranska
+        </button>
+        {canSubmit ? (
+          <button type="submit" name="intent" value="submit" className="button button-secondary">
+            Spara och skicka för granskning
+          </button>
+        ) : null}
+      </div>
+      {actionData?.preview ? (
+        <section className="preview" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Förhandsgranskning</h2>
+          {actionData.preview
+            .filter((p) => p.html)
+            .map((p) => (
+              <div key={p.field}>
+                <h3>{p.heading}</h3>
+                <Markdown html={p.html} />
+              </div>
+            ))}
+        </section>
+      ) : null}
+    </Form>
+  );
+}
+
+/** When someone else saved first: their stored text, beside the form that keeps this person's. */
+function ConflictNotice({ values }: { values: Record<string, unknown> }) {
+  return (
+    <details open className="notice notice-warning">
+      <summary>Den sparade versionen (skriven av någon annan)</summary>
+      <p>Din text finns kvar i formuläret. Sparar du igen ersätter den den här versionen, som då finns kvar i historiken.</p>
+      <dl>
+        {Object.entries(values)
+          .filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0))
+          .map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>
+                <pre className="conflict-text">{Array.isArray(v) ? v.join("\n") : String(v)}</pre>
+              </dd>
+            </div>
+          ))}
+      </dl>
+    </details>
+  );
+}

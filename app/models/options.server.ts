@@ -1,0 +1,31 @@
+import type { Kysely } from "kysely";
+
+import type { Database } from "../../db/schema";
+
+export interface Option {
+  value: string;
+  label: string;
+  indent?: boolean;
+}
+
+/** Themes as the picker lists them: each top theme followed by its children, indented. */
+export async function themeOptions(db: Kysely<Database>): Promise<Option[]> {
+  const themes = await db.selectFrom("themes").select(["id", "slug", "name", "parent_id"]).orderBy("position").orderBy("name").execute();
+  return themes
+    .filter((t) => t.parent_id === null)
+    .flatMap((top) => [
+      { value: top.slug, label: top.name },
+      ...themes.filter((t) => t.parent_id === top.id).map((c) => ({ value: c.slug, label: c.name, indent: true })),
+    ]);
+}
+
+/** Organisations by name; `onlyId` narrows to one (a writer's own). */
+export async function organisationOptions(db: Kysely<Database>, { onlyId }: { onlyId?: number | null } = {}): Promise<Option[]> {
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["slug", "name", "municipality"])
+    .$if(onlyId !== undefined, (q) => q.where("id", "=", onlyId ?? -1))
+    .orderBy("name")
+    .execute();
+  return rows.map((o) => ({ value: o.slug, label: `${o.name} (${o.municipality})` }));
+}

@@ -1,0 +1,78 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { WorkTable } from "~/components/work-table";
+import { organisationWork, reviewQueue, staleRecords } from "~/models/manage.server";
+import { getDb } from "~/utils/db.server";
+import { KIND_LABEL, KIND_PATH, ROLE_LABEL } from "~/utils/labels";
+import { WRITERS, isAdmin, isEditor, requireUser } from "~/utils/permissions.server";
+import { RECORD_KINDS } from "../../db/schema";
+
+/** Each signed-in person's starting point: what they may write, their organisation's work, and for editors the queue. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const editor = isEditor(user);
+  return json({
+    user: { name: user.name, role: user.role, organisation: user.organisationName },
+    canWrite: RECORD_KINDS.filter((k) => WRITERS[k].includes(user.role) && (editor || user.organisationId !== null)),
+    work: await organisationWork(db, user),
+    queue: editor ? await reviewQueue(db) : null,
+    stale: editor ? await staleRecords(db, { today: new Date().toISOString().slice(0, 10) }) : null,
+    editor,
+    admin: isAdmin(user),
+  });
+}
+
+export default function Manage() {
+  const { user, canWrite, work, queue, stale, editor, admin } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>Mitt arbete</h1>
+      <p className="muted">
+        Inloggad som {user.name}, {ROLE_LABEL[user.role].toLowerCase()}
+        {user.organisation ? ` på ${user.organisation}` : ""}.
+      </p>
+      {canWrite.length > 0 ? (
+        <ul className="inline-list">
+          {canWrite.map((k) => (
+            <li key={k}>
+              <Link className="button" to={`/${KIND_PATH[k]}/new`}>
+                Skriv: {KIND_LABEL[k].toLowerCase()}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {editor ? (
+        <>
+          <section className="section" aria-labelledby="queue">
+            <h2 id="queue">Väntar på granskning</h2>
+            <WorkTable items={queue ?? []} empty="Inget väntar på granskning just nu." />
+          </section>
+          <section className="section" aria-labelledby="stale">
+            <h2 id="stale">Dags att se över</h2>
+            <WorkTable items={stale ?? []} empty="Inget publicerat material har passerat sitt granskningsdatum." showReviewBy />
+          </section>
+          <p>
+            <Link to="/manage/themes">Teman</Link> · <Link to="/manage/organisations">Organisationer</Link>
+            {admin ? (
+              <>
+                {" "}
+                · <Link to="/manage/users">Konton och roller</Link>
+              </>
+            ) : null}
+          </p>
+        </>
+      ) : null}
+      {user.organisation ? (
+        <section className="section" aria-labelledby="work">
+          <h2 id="work">Från {user.organisation}</h2>
+          <WorkTable items={work} empty="Inget material ännu." />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Mitt arbete – Lärdom" }];

@@ -1,0 +1,149 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect } from "@remix-run/node";
+import { z } from "zod";
+
+import type { RecordKind } from "../../db/schema";
+import { MARKDOWN_FIELDS, ORG_FIELD, RECORD_SCHEMAS, type RecordValues } from "../forms/record";
+import { ConflictError, FieldErrors, createRecord, getEditable, loadValues, saveRecord } from "../models/authoring.server";
+import { organisationOptions, themeOptions } from "../models/options.server";
+import type { SessionUser } from "../models/user.server";
+import { availableSteps, transition } from "../models/workflow.server";
+import { recordChanged } from "../search/service.server";
+import { getDb } from "./db.server";
+import { notFound } from "./http.server";
+import { KIND_PATH } from "./labels";
+import { renderMarkdown } from "./markdown.server";
+import { canEdit, canView, forbidden, isEditor, requireUser, requireWriter } from "./permissions.server";
+import { readForm } from "./request.server";
+
+/**
+ * What the new and edit routes of every kind share: their loaders and actions are one line each
+ * and call these. Input is parsed with the kind's schema (app/forms/record.ts); writes go through
+ * app/models/authoring.server.ts and app/models/workflow.server.ts.
+ */
+
+export const editUrl = (kind: RecordKind, slug: string) => `/${KIND_PATH[kind]}/${slug}/edit`;
+
+const Intent = z.enum(["save", "preview", "submit"]).catch("save");
+const Version = z.coerce.number().int().min(1).max(1_000_000_000);
+
+/** Form values as the form's inputs want them: lists that are typed as text joined by commas. */
+export function toFormValues(values: RecordValues) {
+  const v = values as Record<string, unknown>;
+  return {
+    ...v,
+    tags: (values.tags ?? []).join(", "),
+    ...(Array.isArray(v.skills) ? { skills: (v.skills as string[]).join(", ") } : {}),
+  };
+}
+
+async function formOptions(user: SessionUser) {
+  const db = getDb();
+  return {
+    themes: await themeOptions(db),
+    organisations: await organisationOptions(db, { onlyId: isEditor(user) ? undefined : user.organisationId }),
+    allOrganisations: await organisationOptions(db),
+  };
+}
+
+/** The sanitized HTML of every Markdown field as typed, whether or not the form is valid. */
+function preview(kind: RecordKind, formData: FormData) {
+  return MARKDOWN_FIELDS[kind].map(([field, heading]) => {
+    const value = formData.get(field);
+    return { field, heading, html: renderMarkdown(typeof value === "string" ? value.slice(0, 50_000) : "", { topHeading: 3 }) };
+  });
+}
+
+export async function newRecordLoader(request: Request, kind: RecordKind) {
+  const user = await requireWriter(request, kind);
+  const options = await formOptions(user);
+  const own = options.organisations.length === 1 ? options.organisations[0].value : undefined;
+  return json({ kind, options, defaultValue: { [ORG_FIELD[kind]]: own, language: "sv", visibility: "public", lessons: [""] } });
+}
+
+export async function newRecordAction(request: Request, kind: RecordKind) {
+  const user = await requireWriter(request, kind);
+  const formData = await readForm(request);
+  const intent = Intent.parse(formData.get("intent"));
+  const submission = parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] });
+  if (intent === "preview") return json({ result: submission.reply(), preview: preview(kind, formData), conflict: null });
+  // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
+  if (submission.status !== "success") {
+    return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
+  }
+  const db = getDb();
+  try {
+    const { id, slug } = await createRecord(db, { kind, values: submission.value, user });
+    if (intent === "submit") await transition(db, { id, intent: "submit", expectedVersion: 1, user });
+    await recordChanged(db, id);
+    return redirect(`${editUrl(kind, slug)}?saved=${intent === "submit" ? "submitted" : "created"}`);
+  } catch (error) {
+    if (error instanceof FieldErrors) {
+      return json({ result: submission.reply({ fieldErrors: error.fields }), preview: null, conflict: null }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+/** The record, or 404; 403 for a signed-in person with no business there. */
+async function editable(request: Request, kind: RecordKind, slug: string) {
+  const user = await requireUser(request);
+  const record = await getEditable(getDb(), { kind, slug });
+  if (!record) throw notFound("Det finns inget sådant att redigera.");
+  if (!canView(user, record)) throw forbidden("Du kan bara redigera material från din egen organisation.");
+  return { user, record };
+}
+
+export async function editRecordLoader(request: Request, kind: RecordKind, slug: string) {
+  const { user, record } = await editable(request, kind, slug);
+  return json({
+    kind,
+    record: { id: record.id, slug: record.slug, status: record.status, version: record.version, reviewComment: record.reviewComment },
+    defaultValue: toFormValues(record.values),
+    options: await formOptions(user),
+    canEdit: canEdit(user, record),
+    steps: availableSteps(user, record),
+    saved: new URL(request.url).searchParams.get("saved"),
+  });
+}
+
+export async function editRecordAction(request: Request, kind: RecordKind, slug: string) {
+  const { user, record } = await editable(request, kind, slug);
+  if (!canEdit(user, record)) {
+    throw forbidden(record.status === "draft" ? "Du kan inte redigera det här." : "Materialet är inlämnat; nu är det redaktörernas tur.");
+  }
+  const formData = await readForm(request);
+  const intent = Intent.parse(formData.get("intent"));
+  const submission = parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] });
+  if (intent === "preview") return json({ result: submission.reply(), preview: preview(kind, formData), conflict: null });
+  // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
+  if (submission.status !== "success") {
+    return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
+  }
+  const version = Version.safeParse(formData.get("version"));
+  if (!version.success) return json({ result: submission.reply({ formErrors: ["Formuläret saknar version; ladda om sidan."] }), preview: null, conflict: null }, { status: 400 });
+  const db = getDb();
+  try {
+    const saved = await saveRecord(db, { id: record.id, kind, values: submission.value, expectedVersion: version.data, user });
+    if (intent === "submit") await transition(db, { id: record.id, intent: "submit", expectedVersion: saved.version, user });
+    await recordChanged(db, record.id);
+    return redirect(`${editUrl(kind, slug)}?saved=${intent === "submit" ? "submitted" : "saved"}`);
+  } catch (error) {
+    if (error instanceof FieldErrors) {
+      return json({ result: submission.reply({ fieldErrors: error.fields }), preview: null, conflict: null }, { status: 400 });
+    }
+    if (error instanceof ConflictError) {
+      // Nothing was written. The person's own text comes back in the form; the stored one is shown beside it.
+      const current = await getEditable(db, { kind, slug });
+      return json(
+        {
+          result: submission.reply({ formErrors: ["Någon annan har sparat posten medan du skrev. Din text är kvar nedan; jämför med den sparade versionen innan du sparar igen."] }),
+          preview: null,
+          conflict: current ? { version: current.version, values: toFormValues(await loadValues(db, current.id)) } : null,
+        },
+        { status: 409 },
+      );
+    }
+    throw error;
+  }
+}

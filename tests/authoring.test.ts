@@ -1,0 +1,294 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { migrateToLatest } from "../db/migrator";
+import { loadSeedDirectory } from "../seeds/loader";
+import { action as newEventAction } from "~/routes/events.new";
+import { action as newActivityAction } from "~/routes/activities.new";
+import { action as editPracticeAction, loader as editPracticeLoader } from "~/routes/practices.$slug_.edit";
+import { action as newPracticeAction } from "~/routes/practices.new";
+import { loader as practiceLoader } from "~/routes/practices.$slug";
+import { action as historyAction, loader as historyLoader } from "~/routes/records.$id.history";
+import { action as workflowAction } from "~/routes/records.$id.workflow";
+import { closeDb, getDb } from "~/utils/db.server";
+import { slugify } from "~/utils/slug";
+import { addUser, formRequest, getRequest, respond, signInCookie } from "./helpers/auth";
+import { DEMO_SEEDS } from "./helpers/db";
+
+let contributor: string;
+let other: string;
+let editor: string;
+let organiser: string;
+
+beforeAll(async () => {
+  const db = getDb();
+  await migrateToLatest(db);
+  await loadSeedDirectory(db, DEMO_SEEDS);
+  await addUser(db, { email: "skribent@example.se", role: "contributor", organisation: "olmeviks-hydraulik" });
+  await addUser(db, { email: "annan@example.se", role: "contributor", organisation: "hyttberga-mekaniska" });
+  await addUser(db, { email: "redaktor@example.se", role: "editor" });
+  await addUser(db, { email: "arrangor@example.se", role: "organiser", organisation: "region-dalarna" });
+  [contributor, other, editor, organiser] = await Promise.all(
+    ["skribent@example.se", "annan@example.se", "redaktor@example.se", "arrangor@example.se"].map((e) => signInCookie(e)),
+  );
+});
+afterAll(closeDb);
+
+const practice = (over: Record<string, string | string[]> = {}) => ({
+  title: "Spillvärme åt Ölme – steg för steg",
+  summary: "Hur vi tog vara på värmen från härdugnarna.",
+  body: "Vi började med **mätningar**.",
+  themes: ["data-och-sensorer"],
+  tags: "Energi, spillvärme, energi",
+  organisation: "olmeviks-hydraulik",
+  problem: "Värmen gick rakt ut.",
+  intent: "save",
+  ...over,
+});
+
+type Action = (args: ActionFunctionArgs) => Promise<Response>;
+const post = (action: Action, url: string, fields: Record<string, string | string[]>, cookie: string, params = {}) =>
+  respond(() => action({ request: formRequest(url, fields, cookie), params, context: {} }));
+
+async function stored(slug: string) {
+  return getDb().selectFrom("records").selectAll().where("kind", "=", "practice").where("slug", "=", slug).executeTakeFirstOrThrow();
+}
+
+describe("slugs", () => {
+  it("transliterate å, ä and ö and drop everything else that is not a–z or a digit", () => {
+    expect(slugify("Spillvärme åt Ölme – steg för steg!")).toBe("spillvarme-at-olme-steg-for-steg");
+    expect(slugify("Æble, Øl & Straße: é")).toBe("aeble-ol-strasse-e");
+    expect(slugify("!!!")).toBe("namnlos");
+  });
+});
+
+describe("writing a practice", () => {
+  it("a contributor creates a draft with a unique slug, tags and themes, and a first revision", async () => {
+    const first = await post(newPracticeAction, "/practices/new", practice(), contributor);
+    expect(first.status).toBe(302);
+    expect(first.headers.get("Location")).toBe("/practices/spillvarme-at-olme-steg-for-steg/edit?saved=created");
+    const second = await post(newPracticeAction, "/practices/new", practice(), contributor);
+    expect(second.headers.get("Location")).toMatch(/^\/practices\/spillvarme-at-olme-steg-for-steg-2\/edit/);
+    const record = await stored("spillvarme-at-olme-steg-for-steg");
+    expect(record.status).toBe("draft");
+    expect(record.version).toBe(1);
+    const tags = await getDb().selectFrom("record_tags").select("tag").where("record_id", "=", record.id).orderBy("tag").execute();
+    expect(tags.map((t) => t.tag)).toEqual(["energi", "spillvärme"]);
+    const revisions = await getDb().selectFrom("revisions").selectAll().where("record_id", "=", record.id).execute();
+    expect(revisions).toHaveLength(1);
+    expect(JSON.parse(revisions[0].snapshot).problem).toBe("Värmen gick rakt ut.");
+  });
+
+  it("answers invalid input with field errors and writes nothing", async () => {
+    const before = await getDb().selectFrom("records").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const response = await post(newPracticeAction, "/practices/new", practice({ title: " ", themes: [], review_by: "2025-02-30" }), contributor);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { result: { error: Record<string, string[]> } };
+    expect(body.result.error.title).toEqual(["Skriv en rubrik."]);
+    expect(body.result.error.themes).toEqual(["Välj minst ett tema."]);
+    expect(body.result.error.review_by).toEqual(["Det datumet finns inte."]);
+    const after = await getDb().selectFrom("records").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it("refuses a contributor writing for another organisation, and an unknown theme, as field errors", async () => {
+    const response = await post(newPracticeAction, "/practices/new", practice({ organisation: "hyttberga-mekaniska", themes: ["finns-inte"] }), contributor);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { result: { error: Record<string, string[]> } };
+    expect(body.result.error.organisation).toEqual(["Du kan bara skriva för din egen organisation."]);
+    expect(body.result.error.themes).toEqual(["Okänt tema."]);
+  });
+
+  it("a failed validation on edit leaves the stored record unchanged", async () => {
+    const before = await stored("spillvarme-at-olme-steg-for-steg");
+    const url = "/practices/spillvarme-at-olme-steg-for-steg/edit";
+    const params = { slug: "spillvarme-at-olme-steg-for-steg" };
+    const response = await post(editPracticeAction, url, practice({ summary: "", body: "Ny text", version: "1" }), contributor, params);
+    expect(response.status).toBe(400);
+    expect(await stored(params.slug)).toEqual(before);
+  });
+
+  it("another organisation's contributor may neither open nor save the draft", async () => {
+    const params = { slug: "spillvarme-at-olme-steg-for-steg" };
+    const url = `/practices/${params.slug}/edit`;
+    const before = await stored(params.slug);
+    expect((await respond(() => editPracticeLoader({ request: getRequest(url, other), params, context: {} }))).status).toBe(403);
+    const response = await post(editPracticeAction, url, practice({ organisation: "hyttberga-mekaniska", version: "1" }), other, params);
+    expect(response.status).toBe(403);
+    expect(await stored(params.slug)).toEqual(before);
+  });
+});
+
+describe("two people editing the same record", () => {
+  it("refuses the second save with 409, keeps both texts and never overwrites silently", async () => {
+    const params = { slug: "spillvarme-at-olme-steg-for-steg-2" };
+    const url = `/practices/${params.slug}/edit`;
+    // Both opened version 1. The editor saves first.
+    const first = await post(editPracticeAction, url, practice({ body: "Redaktörens text.", version: "1" }), editor, params);
+    expect(first.status).toBe(302);
+    const second = await post(editPracticeAction, url, practice({ body: "Skribentens text.", version: "1" }), contributor, params);
+    expect(second.status).toBe(409);
+    const body = (await second.json()) as { result: { initialValue: { body: string }; error: Record<string, string[]> }; conflict: { version: number; values: { body: string } } };
+    expect(body.result.initialValue.body).toBe("Skribentens text.");
+    expect(body.conflict.values.body).toBe("Redaktörens text.");
+    expect(body.conflict.version).toBe(2);
+    expect(body.result.error[""][0]).toMatch(/Någon annan har sparat/);
+    expect((await stored(params.slug)).body).toBe("Redaktörens text.");
+    // Saving again on purpose, against the version now shown, is allowed; history keeps both.
+    const third = await post(editPracticeAction, url, practice({ body: "Skribentens text.", version: "2" }), contributor, params);
+    expect(third.status).toBe(302);
+    const snapshots = await getDb().selectFrom("revisions").select("snapshot").where("record_id", "=", (await stored(params.slug)).id).orderBy("version").execute();
+    expect(snapshots.map((s) => JSON.parse(s.snapshot).body)).toEqual(["Vi började med **mätningar**.", "Redaktörens text.", "Skribentens text."]);
+  });
+});
+
+describe("the workflow", () => {
+  const slug = "spillvarme-at-olme-steg-for-steg";
+  const workflow = async (fields: Record<string, string>, cookie: string) => {
+    const { id } = await stored(slug);
+    return respond(() => workflowAction({ request: formRequest(`/records/${id}/workflow`, fields, cookie), params: { id: String(id) }, context: {} }));
+  };
+
+  it("goes draft → review → (sent back) → review → published → archived, each step a revision", async () => {
+    expect((await workflow({ intent: "publish", version: "1" }, contributor)).status).toBe(403);
+    expect((await workflow({ intent: "submit", version: "1" }, contributor)).status).toBe(302);
+    expect((await stored(slug)).status).toBe("review");
+    // Submitted: the contributor can no longer change it.
+    const locked = await post(editPracticeAction, `/practices/${slug}/edit`, practice({ version: "2" }), contributor, { slug });
+    expect(locked.status).toBe(403);
+    expect((await workflow({ intent: "return", version: "2" }, editor)).status).toBe(400); // a comment is required
+    expect((await workflow({ intent: "return", version: "2", comment: "Lägg till resultat." }, editor)).status).toBe(302);
+    expect(await stored(slug)).toMatchObject({ status: "draft", review_comment: "Lägg till resultat." });
+    expect((await workflow({ intent: "submit", version: "1" }, contributor)).status).toBe(409); // stale version
+    expect((await workflow({ intent: "submit", version: "3" }, contributor)).status).toBe(302);
+    const anonymous = await practiceLoader({ request: getRequest(`/practices/${slug}`), params: { slug }, context: {} }).catch((e) => e);
+    expect((anonymous as Response).status).toBe(404);
+    expect((await workflow({ intent: "publish", version: "4" }, editor)).status).toBe(302);
+    const published = await stored(slug);
+    expect(published).toMatchObject({ status: "published", review_comment: null, version: 5 });
+    expect(published.published_on).toBe(new Date().toISOString().slice(0, 10));
+    const page = await practiceLoader({ request: getRequest(`/practices/${slug}`), params: { slug }, context: {} });
+    expect(page.status).toBe(200);
+    expect((await workflow({ intent: "archive", version: "5" }, contributor)).status).toBe(403);
+    expect((await workflow({ intent: "archive", version: "5" }, editor)).status).toBe(302);
+    expect((await stored(slug)).status).toBe("archived");
+    const notes = await getDb().selectFrom("revisions").select("note").where("record_id", "=", published.id).orderBy("version").execute();
+    expect(notes.map((n) => n.note)).toEqual([
+      "Skapad",
+      "Skickad för granskning",
+      "Skickad tillbaka: Lägg till resultat.",
+      "Skickad för granskning",
+      "Publicerad",
+      "Arkiverad",
+    ]);
+  });
+
+  it("refuses an unknown step and a malformed version with 400, and a signed-out post with a redirect", async () => {
+    expect((await workflow({ intent: "delete", version: "6" }, editor)).status).toBe(400);
+    expect((await workflow({ intent: "reopen", version: "x" }, editor)).status).toBe(400);
+    const anonymous = await workflow({ intent: "reopen", version: "6" }, "");
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    expect((await stored(slug)).status).toBe("archived");
+  });
+});
+
+describe("history", () => {
+  it("shows what changed between two versions and restores an old one as a new revision", async () => {
+    const slug = "spillvarme-at-olme-steg-for-steg-2";
+    const { id } = await stored(slug);
+    const page = await historyLoader({ request: getRequest(`/records/${id}/history?from=1&to=2`, editor), params: { id: String(id) }, context: {} });
+    const data = (await page.json()) as { diff: { field: string; lines: { op: string; text: string }[] }[] };
+    expect(data.diff.map((d) => d.field)).toEqual(["body"]);
+    expect(data.diff[0].lines).toEqual([
+      { op: "del", text: "Vi började med **mätningar**." },
+      { op: "add", text: "Redaktörens text." },
+    ]);
+    const restored = await respond(() =>
+      historyAction({ request: formRequest(`/records/${id}/history`, { restore: "1", version: "3" }, editor), params: { id: String(id) }, context: {} }),
+    );
+    expect(restored.status).toBe(302);
+    const record = await stored(slug);
+    expect(record).toMatchObject({ version: 4, body: "Vi började med **mätningar**." });
+    const latest = await getDb().selectFrom("revisions").select("note").where("record_id", "=", id).where("version", "=", 4).executeTakeFirstOrThrow();
+    expect(latest.note).toBe("Återställd från version 1");
+  });
+
+  it("restores a seeded record's first revision, written by the seed loader", async () => {
+    const slug = "hyttberga-lean-i-svetsverkstaden";
+    const params = { slug };
+    const original = (await stored(slug)).title;
+    const editPage = (await (await editPracticeLoader({ request: getRequest(`/practices/${slug}/edit`, editor), params, context: {} })).json()) as {
+      defaultValue: Record<string, string>;
+    };
+    const fields = { ...editPage.defaultValue, title: "Ändrad rubrik", version: "1", intent: "save" } as Record<string, string>;
+    expect((await post(editPracticeAction, `/practices/${slug}/edit`, fields, editor, params)).status).toBe(302);
+    const { id } = await stored(slug);
+    await historyAction({ request: formRequest(`/records/${id}/history`, { restore: "1", version: "2" }, editor), params: { id: String(id) }, context: {} }).catch((e) => e);
+    expect((await stored(slug)).title).toBe(original);
+  });
+});
+
+describe("events and activities", () => {
+  it("an organiser logs an event with lessons and participants, and lists an activity", async () => {
+    const event = await post(
+      newEventAction,
+      "/events/new",
+      {
+        title: "Nätverksträff om värmeåtervinning",
+        summary: "Tio företag jämförde lösningar.",
+        body: "Minnesanteckningar.",
+        themes: ["data-och-sensorer"],
+        type: "network-meeting",
+        date: "2026-03-04",
+        location: "Falu rådhus",
+        municipality: "Falun",
+        organiser: "region-dalarna",
+        participants: "23",
+        participating_organisations: ["olmeviks-hydraulik", "hyttberga-mekaniska"],
+        "lessons[0]": "Börja med att mäta.",
+        "lessons[1]": "Dela mätdata mellan företagen.",
+        intent: "submit",
+      },
+      organiser,
+    );
+    expect(event.status).toBe(302);
+    const row = await getDb().selectFrom("records").selectAll().where("slug", "=", "natverkstraff-om-varmeatervinning").executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ kind: "event", status: "review", published_on: "2026-03-04" });
+    const lessons = await getDb().selectFrom("lessons").select("text").where("event_id", "=", row.id).orderBy("position").execute();
+    expect(lessons.map((l) => l.text)).toEqual(["Börja med att mäta.", "Dela mätdata mellan företagen."]);
+    const participants = await getDb().selectFrom("event_participants").select("organisation_id").where("event_id", "=", row.id).execute();
+    expect(participants).toHaveLength(2);
+
+    const activity = await post(
+      newActivityAction,
+      "/activities/new",
+      {
+        title: "Kurs i energikartläggning",
+        summary: "Tre halvdagar.",
+        themes: ["data-och-sensorer"],
+        provider: "region-dalarna",
+        format: "hybrid",
+        level: "intro",
+        hours: "12,5".replace(",", "."),
+        skills: "mätning, analys",
+        start_date: "2026-04-01",
+        end_date: "2026-03-01",
+        intent: "save",
+      },
+      organiser,
+    );
+    expect(activity.status).toBe(400);
+    expect(((await activity.json()) as { result: { error: Record<string, string[]> } }).result.error.end_date).toEqual([
+      "Slutdatum kan inte vara före startdatum.",
+    ]);
+  });
+
+  it("an event without lessons, or a contributor logging an event, is refused", async () => {
+    const fields = { title: "X", summary: "Y", themes: ["data-och-sensorer"], type: "webinar", date: "2026-01-01", location: "Webb", municipality: "Falun", organiser: "region-dalarna", participants: "3", intent: "save" };
+    const none = await post(newEventAction, "/events/new", fields, organiser);
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { result: { error: Record<string, string[]> } }).result.error.lessons).toEqual(["Skriv minst en lärdom."]);
+    expect((await post(newEventAction, "/events/new", { ...fields, "lessons[0]": "L" }, contributor)).status).toBe(403);
+  });
+});

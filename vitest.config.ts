@@ -9,6 +9,8 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
     setupFiles: ["tests/setup/setup-test-env.ts"],
+    // One build before all files, so servers started by several test files never build at once.
+    globalSetup: ["tests/setup/build.ts"],
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -125,6 +125,7 @@ export interface UserListItem {
   role: Role;
   organisationId: number | null;
   organisationName: string | null;
+  organisationSlug: string | null;
   disabled: boolean;
 }
 
@@ -132,7 +133,7 @@ export async function listUsers(db: Kysely<Database>): Promise<UserListItem[]> {
   const rows = await db
     .selectFrom("users as u")
     .leftJoin("organisations as o", "o.id", "u.organisation_id")
-    .select(["u.id", "u.email", "u.name", "u.role", "u.organisation_id", "o.name as org_name", "u.disabled_at"])
+    .select(["u.id", "u.email", "u.name", "u.role", "u.organisation_id", "o.name as org_name", "o.slug as org_slug", "u.disabled_at"])
     .orderBy("u.name")
     .execute();
   return rows.map((r) => ({
@@ -142,6 +143,7 @@ export async function listUsers(db: Kysely<Database>): Promise<UserListItem[]> {
     role: r.role,
     organisationId: r.organisation_id,
     organisationName: r.org_name,
+    organisationSlug: r.org_slug,
     disabled: r.disabled_at !== null,
   }));
 }

@@ -55,7 +55,7 @@ export default function Manage() {
             <WorkTable items={stale ?? []} empty="Inget publicerat material har passerat sitt granskningsdatum." showReviewBy />
           </section>
           <p>
-            <Link to="/manage/themes">Teman</Link> · <Link to="/manage/organisations">Organisationer</Link>
+            <Link to="/manage/review">Granskning</Link> · <Link to="/manage/themes">Teman</Link> · <Link to="/manage/organisations">Organisationer</Link>
             {admin ? (
               <>
                 {" "}

@@ -1,0 +1,39 @@
+import type { RunningServer } from "./server";
+
+/** A browser without JavaScript: one session cookie, form posts, no redirects followed. */
+export class Browser {
+  cookie = "";
+  constructor(private server: RunningServer) {}
+
+  async get(path: string): Promise<Response> {
+    return fetch(`${this.server.url}${path}`, { redirect: "manual", headers: this.cookie ? { Cookie: this.cookie } : {} });
+  }
+
+  async post(path: string, fields: Record<string, string | string[]> = {}): Promise<Response> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
+    const response = await fetch(`${this.server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...(this.cookie ? { Cookie: this.cookie } : {}) },
+    });
+    const set = response.headers.get("Set-Cookie");
+    if (set?.startsWith("lardom_session=")) this.cookie = /Max-Age=0/i.test(set) ? "" : set.split(";")[0];
+    return response;
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    const response = await this.post("/login", { email, password });
+    if (response.status !== 302 || !this.cookie) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+  }
+}
+
+/** The demo accounts `npm start` printed when it seeded the empty database: role → {email, password}. */
+export function demoAccounts(output: string): Record<string, { email: string; password: string }> {
+  const accounts: Record<string, { email: string; password: string }> = {};
+  for (const match of output.matchAll(/^\s+(member|contributor|organiser|editor|admin)\s+(\S+@\S+)\s+(\S+)\s*$/gm)) {
+    accounts[match[1]] = { email: match[2], password: match[3] };
+  }
+  return accounts;
+}

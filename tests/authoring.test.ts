@@ -142,6 +142,24 @@ describe("two people editing the same record", () => {
   });
 });
 
+describe("two saves at the same moment", () => {
+  it("exactly one wins; the other gets 409 and nothing of it is written", async () => {
+    const created = await post(newPracticeAction, "/practices/new", practice({ title: "Samtidiga ändringar" }), contributor);
+    const slug = created.headers.get("Location")!.split("/")[2];
+    const url = `/practices/${slug}/edit`;
+    const [a, b] = await Promise.all([
+      post(editPracticeAction, url, practice({ title: "Samtidiga ändringar", body: "Text A", version: "1" }), contributor, { slug }),
+      post(editPracticeAction, url, practice({ title: "Samtidiga ändringar", body: "Text B", version: "1" }), editor, { slug }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([302, 409]);
+    const winner = a.status === 302 ? "Text A" : "Text B";
+    const record = await getDb().selectFrom("records").select(["id", "body", "version"]).where("kind", "=", "practice").where("slug", "=", slug).executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ body: winner, version: 2 });
+    const revisions = await getDb().selectFrom("revisions").select("snapshot").where("record_id", "=", record.id).execute();
+    expect(revisions).toHaveLength(2);
+  });
+});
+
 describe("the workflow", () => {
   const slug = "spillvarme-at-olme-steg-for-steg";
   const workflow = async (fields: Record<string, string>, cookie: string) => {

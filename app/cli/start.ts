@@ -83,7 +83,7 @@ async function main() {
       build: serverBuild,
       mode: "production",
       // The peer address, for rate-limiting sign-ins per address. Behind a reverse proxy this is
-      // the proxy; see docs/decisions/004-accounts-and-sessions.md.
+      // the proxy; see docs/decisions/005-accounts-and-sessions.md.
       getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "" }),
     }),
   );

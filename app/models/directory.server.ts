@@ -102,3 +102,27 @@ export async function listOrganisations(db: Kysely<Database>) {
 export async function getOrganisationForm(db: Kysely<Database>, slug: string) {
   return (await db.selectFrom("organisations").select(["slug", "name", "kind", "municipality", "county"]).where("slug", "=", slug).executeTakeFirst()) ?? null;
 }
+
+/** Records whose search entry shows this theme (directly or as a child's parent): to reindex after an edit. */
+export async function recordIdsOfTheme(db: Kysely<Database>, slug: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("record_themes as rt")
+    .innerJoin("themes as t", "t.id", "rt.theme_id")
+    .leftJoin("themes as p", "p.id", "t.parent_id")
+    .select("rt.record_id")
+    .where((eb) => eb.or([eb("t.slug", "=", slug), eb("p.slug", "=", slug)]))
+    .distinct()
+    .execute();
+  return rows.map((r) => r.record_id);
+}
+
+/** Records that name this organisation (as theirs, organiser or provider): to reindex after an edit. */
+export async function recordIdsOfOrganisation(db: Kysely<Database>, slug: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("records as r")
+    .innerJoin("organisations as o", "o.id", "r.organisation_id")
+    .select("r.id")
+    .where("o.slug", "=", slug)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { OrganisationForm } from "~/components/directory-forms";
 import { OrganisationSchema } from "~/forms/manage";
-import { getOrganisationForm, updateOrganisation } from "~/models/directory.server";
+import { getOrganisationForm, recordIdsOfOrganisation, updateOrganisation } from "~/models/directory.server";
+import { recordChanged } from "~/search/service.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { slugParam } from "~/utils/params.server";
@@ -24,6 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: OrganisationSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (!(await updateOrganisation(getDb(), slug, submission.value))) throw notFound("Organisationen finns inte.");
+  for (const id of await recordIdsOfOrganisation(getDb(), slug)) await recordChanged(getDb(), id);
   return redirect("/manage/organisations");
 }
 

@@ -5,8 +5,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ThemeForm } from "~/components/directory-forms";
 import { ThemeSchema } from "~/forms/manage";
 import { FieldErrors } from "~/models/authoring.server";
-import { getThemeForm, updateTheme } from "~/models/directory.server";
+import { getThemeForm, recordIdsOfTheme, updateTheme } from "~/models/directory.server";
 import { themeOptions } from "~/models/options.server";
+import { recordChanged } from "~/search/service.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { slugParam } from "~/utils/params.server";
@@ -28,6 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     if (!(await updateTheme(getDb(), slug, submission.value))) throw notFound("Temat finns inte.");
+    for (const id of await recordIdsOfTheme(getDb(), slug)) await recordChanged(getDb(), id);
     return redirect("/manage/themes");
   } catch (error) {
     if (error instanceof FieldErrors) return json(submission.reply({ fieldErrors: error.fields }), { status: 400 });

@@ -8,7 +8,7 @@ import { getEnv, getSessionSecret } from "./env.server";
 let cookie: Cookie | undefined;
 
 /**
- * The session cookie: a signed session id and nothing else (docs/decisions/004-accounts.md).
+ * The session cookie: a signed session id and nothing else (docs/decisions/005-accounts-and-sessions.md).
  * HttpOnly, SameSite=Lax, Secure in production.
  */
 function sessionCookie(): Cookie {

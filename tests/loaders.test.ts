@@ -16,6 +16,7 @@ import { loader as practicesLoader } from "~/routes/practices._index";
 import { loader as practiceLoader } from "~/routes/practices.$slug";
 import { loader as themesLoader } from "~/routes/themes._index";
 import { loader as themeLoader } from "~/routes/themes.$slug";
+import { ensureSearchReady, stopSearch } from "~/search/service.server";
 import { closeDb, getDb } from "~/utils/db.server";
 import { DEMO_SEEDS } from "./helpers/db";
 
@@ -23,8 +24,12 @@ beforeAll(async () => {
   const db = getDb();
   await migrateToLatest(db);
   await loadSeedDirectory(db, DEMO_SEEDS);
+  await ensureSearchReady(db);
 });
-afterAll(closeDb);
+afterAll(async () => {
+  await stopSearch();
+  await closeDb();
+});
 
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
 

@@ -55,12 +55,21 @@ export function isStopWord(lowerWord: string, language: Language): boolean {
   return language === "en" ? englishStopWords.has(lowerWord) : swedishStopWords.has(lowerWord);
 }
 
+/** Words repeat (Zipf), and stemming is the costly step: remember recent answers. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_SIZE = 200_000;
+
 /** The index term of one word of text in the given language, or null for a stop word. */
 export function termOf(word: string, language: Language): string | null {
+  const key = language === "en" ? `en:${word}` : word;
+  const cached = termCache.get(key);
+  if (cached !== undefined) return cached;
   const lower = word.toLocaleLowerCase("sv");
-  if (isStopWord(lower, language)) return null;
   const folded = fold(lower);
-  return language === "en" ? englishStem(folded) : swedishStem(folded);
+  const term = isStopWord(lower, language) ? null : language === "en" ? englishStem(folded) : swedishStem(folded);
+  if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+  termCache.set(key, term);
+  return term;
 }
 
 export interface WordAt {

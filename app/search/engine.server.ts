@@ -1,29 +1,54 @@
-import type { Language } from "../../db/schema";
-import { englishStem, fold, isStopWord, lunr, swedishStem, termOf, termsOf, termTokenizer, wordsOf } from "./analyze.server";
+import { lunr, termOf, termsOf, termTokenizer, wordsOf } from "./analyze.server";
 import type { SearchDoc } from "./documents.server";
 
 /**
- * The lunr side of search: building an index from SearchDocs, and answering a query with
- * Swedish expansions. Pure functions over data, so the worker thread and the tests use them too.
+ * Building and loading the lunr index. Pure functions over data, so the worker thread, the
+ * benchmark and the tests use them as the server does. Queries are in query.server.ts.
  */
 
-/** Title beats summary beats the rest; tags, themes and organisation sit in between. */
-export const FIELD_BOOSTS = { title: 10, summary: 4, meta: 3, lessons: 2, text: 1 } as const;
+/**
+ * Three fields, title over lead over body. The lead holds the summary and the short things a
+ * reader scans first: tags, theme names, organisation and an event's lessons. Each field costs a
+ * posting list per term and a vector per record, so fewer fields keep the index small.
+ */
+export const FIELD_BOOSTS = { title: 10, lead: 4, body: 1 } as const;
 
-/** How much each kind of match of one query word counts. An exact stem counts most. */
-const BOOST = { exact: 10, prefix: 3, tail: 3, fuzzy: 1 } as const;
+export interface SerializedEngine {
+  index: object;
+  surfaces: Record<string, string>;
+}
+
+/** Internals of lunr.Index that the scorer reads directly. */
+interface IndexData {
+  invertedIndex: Record<string, { _index: number } & Record<string, Record<string, object>>>;
+  fieldVectors: Record<string, { elements: number[] }>;
+  fields: string[];
+  tokenSet: lunr.TokenSet;
+}
 
 export interface Engine {
   index: lunr.Index;
+  invertedIndex: IndexData["invertedIndex"];
+  tokenSet: lunr.TokenSet;
+  fields: string[];
+  /** Record ids by their position in `vectors` and posting lists. */
+  ids: number[];
+  /** Position of each record ref (its id as a string). */
+  positionOf: Map<string, number>;
+  /** Per field, per record position: lunr's term weights, as [termIndex, weight, …] sorted. */
+  vectors: (number[] | undefined)[][];
+  /** Per term, per field: positions of the records that have it. Filled as terms are asked for. */
+  postings: Map<string, Int32Array[]>;
   /** Every index term, reversed and sorted: finds terms that end with a word (compound tails). */
   reversedTerms: string[];
   /** A readable word for each term, for "did you mean". */
   surfaces: Record<string, string>;
 }
 
-export interface SerializedEngine {
-  index: object;
-  surfaces: Record<string, string>;
+/** An index and the documents it was built from. */
+export interface SearchPart {
+  engine: Engine;
+  docs: Map<number, SearchDoc>;
 }
 
 function fieldsOf(doc: SearchDoc) {
@@ -31,11 +56,12 @@ function fieldsOf(doc: SearchDoc) {
   return {
     id: String(doc.id),
     title: termsOf(doc.title, lang),
-    summary: termsOf(doc.summary, lang),
-    // Tags, theme names and organisations are mostly Swedish, whatever the record's language.
-    meta: termsOf([...doc.tags, ...doc.themes.map((t) => t.name), doc.organisation].join(" "), "sv"),
-    lessons: termsOf(doc.lessons.join(" "), lang),
-    text: termsOf(doc.text, lang),
+    lead: [
+      ...termsOf([doc.summary, ...doc.lessons].join(" "), lang),
+      // Tags, theme names and organisations are mostly Swedish, whatever the record's language.
+      ...termsOf([...doc.tags, ...doc.themes.map((t) => t.name), doc.organisation].join(" "), "sv"),
+    ],
+    body: termsOf(doc.text, lang),
   };
 }
 
@@ -62,18 +88,83 @@ export function buildEngine(docs: SearchDoc[]): SerializedEngine {
 
 export function loadEngine(serialized: SerializedEngine): Engine {
   const index = lunr.Index.load(serialized.index);
-  const reversedTerms = Object.keys((index as unknown as { invertedIndex: object }).invertedIndex)
-    .map(reverse)
-    .sort();
-  return { index, reversedTerms, surfaces: serialized.surfaces };
+  const { invertedIndex, fieldVectors, fields, tokenSet } = index as unknown as IndexData;
+  // Records get positions so scoring can use arrays instead of string-keyed lookups.
+  const ids: number[] = [];
+  const position = new Map<string, number>();
+  const vectors: (number[] | undefined)[][] = fields.map(() => []);
+  for (const key of Object.keys(fieldVectors)) {
+    const slash = key.indexOf("/");
+    const field = fields.indexOf(key.slice(0, slash));
+    const ref = key.slice(slash + 1);
+    let at = position.get(ref);
+    if (at === undefined) {
+      at = ids.push(Number(ref)) - 1;
+      position.set(ref, at);
+    }
+    vectors[field][at] = fieldVectors[key].elements;
+  }
+  return {
+    index,
+    invertedIndex,
+    tokenSet,
+    fields,
+    ids,
+    positionOf: position,
+    vectors,
+    postings: new Map(),
+    reversedTerms: Object.keys(invertedIndex).map(reverse).sort(),
+    surfaces: serialized.surfaces,
+  };
 }
 
-function reverse(s: string): string {
-  return [...s].reverse().join("");
+/** The records having `term`, per field, as sorted positions; cached per term. */
+export function postingsOf(engine: Engine, term: string): Int32Array[] | null {
+  const cached = engine.postings.get(term);
+  if (cached) return cached;
+  const posting = engine.invertedIndex[term];
+  if (!posting) return null;
+  const lists = engine.fields.map((field) =>
+    Int32Array.from(Object.keys(posting[field] ?? {}), (ref) => engine.positionOf.get(ref)!).sort(),
+  );
+  engine.postings.set(term, lists);
+  return lists;
+}
+
+/** The weight of a term in one field of one record: binary search in lunr's sparse vector. */
+export function weightIn(vector: number[] | undefined, termIndex: number): number {
+  if (!vector) return 0;
+  let lo = 0;
+  let hi = vector.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const index = vector[mid * 2];
+    if (index === termIndex) return vector[mid * 2 + 1];
+    if (index < termIndex) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Most index terms one wildcard or fuzzy clause may expand to; short prefixes match many. */
+const MAX_EXPANSION = 100;
+
+/**
+ * Index terms matching a pattern, found with lunr's own token-set automata: `prefix` gives the
+ * terms starting with the term, `editDistance` those within that many edits of it.
+ */
+export function expand(engine: Engine, { term, prefix, editDistance }: { term: string; prefix?: boolean; editDistance?: number }): string[] {
+  // Both constructors are in lunr but missing from its type definitions.
+  const TokenSet = lunr.TokenSet as unknown as {
+    fromFuzzyString: (term: string, distance: number) => lunr.TokenSet;
+    fromString: (pattern: string) => lunr.TokenSet;
+  };
+  const set = editDistance ? TokenSet.fromFuzzyString(term, editDistance) : TokenSet.fromString(prefix ? `${term}*` : term);
+  return engine.tokenSet.intersect(set).toArray().slice(0, MAX_EXPANSION);
 }
 
 /** Terms of the index that end with `tail` and are at least `minHead` characters longer. */
-function termsEndingWith(engine: Engine, tail: string, minHead: number, max = 30): string[] {
+export function termsEndingWith(engine: Engine, tail: string, minHead: number, max = 30): string[] {
   const key = reverse(tail);
   const list = engine.reversedTerms;
   let lo = 0;
@@ -90,130 +181,13 @@ function termsEndingWith(engine: Engine, tail: string, minHead: number, max = 30
   return found;
 }
 
-/** One word of a query and the index terms it may match. */
-export interface QueryWord {
-  surface: string;
-  /** Stems in Swedish and English: exact matches. */
-  exact: string[];
-  /** A shorter stem whose continuations match (compound heads, inflections the stemmer splits). */
-  prefix: string | null;
-  /** Longer terms that end with the word (compound tails: "återvinning" in "värmeåtervinning"). */
-  tails: string[];
-  /** Typos: edit distance allowed against the Swedish stem, 0 for none. */
-  fuzzy: number;
+function reverse(s: string): string {
+  return [...s].reverse().join("");
 }
 
-const MAX_QUERY_WORDS = 12;
-
-/**
- * Reads a query as plain words: every character that is not a letter or digit separates
- * words, so lunr's syntax (`+`, `-`, `*`, `~`, `^`, `:`) is text and can never throw.
- */
-export function parseQuery(engine: Engine, q: string): QueryWord[] {
-  const all = wordsOf(q).map((w) => w.word.toLocaleLowerCase("sv"));
-  const meaningful = all.filter((w) => !isStopWord(w, "sv") && !isStopWord(w, "en"));
-  const words = [...new Set(meaningful.length > 0 ? meaningful : all)].slice(0, MAX_QUERY_WORDS);
-  return words.map((surface) => {
-    const folded = fold(surface);
-    const sv = swedishStem(folded);
-    const exact = [...new Set([sv, englishStem(folded), folded])];
-    const shorter = swedishStem(folded, { twice: true });
-    return {
-      surface,
-      exact,
-      prefix: shorter.length >= 4 ? shorter : null,
-      tails: sv.length >= 5 ? termsEndingWith(engine, sv, 3) : [],
-      fuzzy: sv.length >= 9 ? 2 : sv.length >= 5 ? 1 : 0,
-    };
-  });
-}
-
-export interface Match {
-  id: number;
-  score: number;
-  /** Index terms that matched, for snippets. */
-  terms: Set<string>;
-  /** How many of the query's words the record matched. */
-  coverage: number;
-}
-
-/** Runs a parsed query; every record that matches any word, with its coverage of the words. */
-export function runQuery(engine: Engine, words: QueryWord[]): Match[] {
-  if (words.length === 0) return [];
-  const { TRAILING } = lunr.Query.wildcard;
-  const results = engine.index.query((query) => {
-    for (const w of words) {
-      for (const term of w.exact) query.term(term, { boost: BOOST.exact, usePipeline: false });
-      if (w.prefix) query.term(w.prefix, { boost: BOOST.prefix, usePipeline: false, wildcard: TRAILING });
-      for (const term of w.tails) query.term(term, { boost: BOOST.tail, usePipeline: false });
-      if (w.fuzzy) query.term(w.exact[0], { boost: BOOST.fuzzy, usePipeline: false, editDistance: w.fuzzy });
-    }
-  });
-  return results.map((r) => {
-    const terms = new Set(Object.keys(r.matchData.metadata));
-    const coverage = words.filter((w) => [...terms].some((t) => wordMatches(w, t))).length;
-    return { id: Number(r.ref), score: r.score, terms, coverage };
-  });
-}
-
-/** Does an index term match a query word by any of the word's routes? */
-export function wordMatches(word: QueryWord, term: string): boolean {
-  if (word.exact.includes(term) || word.tails.includes(term)) return true;
-  if (word.prefix && term.startsWith(word.prefix)) return true;
-  return word.fuzzy > 0 && withinDistance(word.exact[0], term, word.fuzzy);
-}
-
-/** Levenshtein distance ≤ max, with an early exit: query words are short. */
-export function withinDistance(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, row[j]);
-    }
-    if (best > max) return false;
-    prev = row;
-  }
-  return prev[b.length] <= max;
-}
-
-/**
- * "Did you mean": for each query word that matched nothing exactly, the closest frequent
- * word of the index (by edit distance up to 2). Null when every word was fine or nothing is near.
- */
-export function suggest(engine: Engine, words: QueryWord[], matched: Set<string>): string | null {
-  let changed = false;
-  const out = words.map((w) => {
-    if (w.surface.length < 4 || /^\d+$/.test(w.surface)) return w.surface;
-    if ([...matched].some((t) => w.exact.includes(t) || (w.prefix && t.startsWith(w.prefix)) || w.tails.includes(t))) {
-      return w.surface;
-    }
-    let best: { term: string; df: number } | null = null;
-    const stem = w.exact[0];
-    for (const term of Object.keys(engine.surfaces)) {
-      if (term === stem || !withinDistance(stem, term, stem.length >= 8 ? 2 : 1)) continue;
-      const df = documentFrequency(engine, term);
-      if (!best || df > best.df) best = { term, df };
-    }
-    if (!best) return w.surface;
-    changed = true;
-    return engine.surfaces[best.term];
-  });
-  return changed ? out.join(" ") : null;
-}
-
-function documentFrequency(engine: Engine, term: string): number {
-  const posting = (engine.index as unknown as { invertedIndex: Record<string, Record<string, object>> }).invertedIndex[term];
-  if (!posting) return 0;
-  const docs = new Set<string>();
-  for (const field of Object.keys(FIELD_BOOSTS)) for (const ref of Object.keys(posting[field] ?? {})) docs.add(ref);
-  return docs.size;
-}
-
-/** The analysed form of a word in a record's language; snippets compare these with matches. */
-export function highlightTerm(word: string, language: Language): string | null {
-  return termOf(word, language);
+/** How many records have the term in any field. */
+export function documentFrequency(engine: Engine, term: string): number {
+  const lists = postingsOf(engine, term);
+  if (!lists) return 0;
+  return new Set(lists.flatMap((l) => [...l])).size;
 }

@@ -4,7 +4,8 @@ import type { County, Database, RecordKind } from "../../db/schema";
 import type { Access } from "../utils/access.server";
 import { recordUrl } from "../utils/labels";
 import type { SearchDoc } from "./documents.server";
-import { parseQuery, runQuery, suggest, type Match } from "./engine.server";
+import type { SearchPart } from "./engine.server";
+import { matchedTerms, parseQuery, runQuery, suggest, type Match, type QueryResult } from "./query.server";
 import { searchParts } from "./service.server";
 import { makeSnippet } from "./snippet.server";
 
@@ -48,7 +49,8 @@ export interface SearchResult {
   partial: boolean;
 }
 
-type Found = { doc: SearchDoc; match: Match | null };
+/** A matching record, with the engine and query result it came from (for its snippet). */
+type Found = { doc: SearchDoc; match: Match | null; part?: SearchPart; result?: QueryResult };
 type Facet = "kind" | "theme" | "county" | "year";
 
 const keep: Record<Facet, (f: Found, p: SearchParams) => boolean> = {
@@ -70,7 +72,15 @@ export async function searchRecords(
   params: SearchParams,
   access: Access,
 ): Promise<SearchResult> {
-  const { main, delta, stale } = await searchParts(db);
+  return searchIn(await searchParts(db), params, access);
+}
+
+/** The search itself, over given index parts: what searchRecords and the benchmark run. */
+export function searchIn(
+  { main, delta, stale }: { main: SearchPart; delta: SearchPart | null; stale: Set<number> },
+  params: SearchParams,
+  access: Access,
+): SearchResult {
   const visible = (doc: SearchDoc | undefined): doc is SearchDoc => !!doc && (access.members || !doc.membersOnly);
   const query = params.q.trim();
 
@@ -79,55 +89,63 @@ export async function searchRecords(
   let partial = false;
   if (query) {
     const words = parseQuery(main.engine, query);
-    const matches: { doc: SearchDoc; match: Match }[] = [];
-    for (const match of runQuery(main.engine, words)) {
+    const matches: (Found & { match: Match })[] = [];
+    const mainResult = runQuery(main.engine, words);
+    for (const match of mainResult.matches) {
       const doc = main.docs.get(match.id);
-      if (!stale.has(match.id) && visible(doc)) matches.push({ doc, match });
+      if (!stale.has(match.id) && visible(doc)) matches.push({ doc, match, part: main, result: mainResult });
     }
+    const wordFound = mainResult.wordFound;
     if (delta) {
-      for (const match of runQuery(delta.engine, parseQuery(delta.engine, query))) {
+      const deltaResult = runQuery(delta.engine, parseQuery(delta.engine, query));
+      for (const match of deltaResult.matches) {
         const doc = delta.docs.get(match.id);
-        if (visible(doc)) matches.push({ doc, match });
+        if (visible(doc)) matches.push({ doc, match, part: delta, result: deltaResult });
       }
+      deltaResult.wordFound.forEach((found, i) => (wordFound[i] ||= found));
     }
-    const best = Math.max(0, ...matches.map((m) => m.match.coverage));
+    const best = matches.reduce((most, m) => Math.max(most, m.match.coverage), 0);
     partial = words.length > 1 && best > 0 && best < words.length;
-    found = matches.filter((m) => m.match.coverage === best).sort((a, b) => b.match.score - a.match.score);
-    const matchedTerms = new Set(matches.flatMap((m) => [...m.match.terms]));
-    if (found.length === 0 || partial) suggestion = suggest(main.engine, words, matchedTerms);
+    found = matches.filter((m) => m.match.coverage === best);
+    suggestion = suggest(main.engine, words, wordFound);
   } else {
     const docs = [...main.docs.values()].filter((d) => !stale.has(d.id));
     if (delta) docs.push(...delta.docs.values());
-    found = docs
-      .filter(visible)
-      .sort((a, b) => (b.publishedOn ?? "").localeCompare(a.publishedOn ?? ""))
-      .map((doc) => ({ doc, match: null }));
+    found = docs.filter(visible).map((doc) => ({ doc, match: null }));
   }
 
+  // Which filters each record passes, one bit per facet; a facet counts the records that pass
+  // all the other filters.
+  const ALL = (1 << FACETS.length) - 1;
+  const passes = Uint8Array.from(found, (f) => FACETS.reduce((bits, facet, i) => (keep[facet](f, params) ? bits | (1 << i) : bits), 0));
   const facets = Object.fromEntries(
-    FACETS.map((facet) => {
+    FACETS.map((facet, i) => {
       const counts: Record<string, number> = {};
-      for (const f of found) {
-        if (!FACETS.every((other) => other === facet || keep[other](f, params))) continue;
+      found.forEach((f, k) => {
+        if ((passes[k] | (1 << i)) !== ALL) return;
         const values =
           facet === "theme" ? f.doc.themeSlugs : facet === "year" ? [f.doc.year] : [f.doc[facet as "kind" | "county"]];
         for (const v of values) if (v !== null) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
-      }
+      });
       return [facet, counts];
     }),
   ) as SearchResult["facets"];
 
-  const filtered = found.filter((f) => FACETS.every((facet) => keep[facet](f, params)));
-  const page = filtered.slice(params.offset, params.offset + params.limit);
+  const filtered = found.filter((_, k) => passes[k] === ALL);
+  // Best score first; without a query, newest first.
+  const order = query
+    ? (a: Found, b: Found) => b.match!.score - a.match!.score
+    : (a: Found, b: Found) => (b.doc.publishedOn ?? "").localeCompare(a.doc.publishedOn ?? "");
+  const page = firstInOrder(filtered, params.offset + params.limit, order).slice(params.offset);
   return {
     query,
     total: filtered.length,
-    results: page.map(({ doc, match }) => ({
+    results: page.map(({ doc, match, part, result }) => ({
       kind: doc.kind,
       slug: doc.slug,
       title: doc.title,
       url: recordUrl(doc.kind, doc.slug),
-      snippet: makeSnippet(doc, (term) => !!match?.terms.has(term)),
+      snippet: makeSnippet(doc, match && part && result ? matchedTerms(part.engine, result, match) : new Set()),
       score: match ? Math.round(match.score * 1000) / 1000 : 0,
       language: doc.language,
       themes: doc.themes,
@@ -138,4 +156,21 @@ export async function searchRecords(
     suggestion,
     partial,
   };
+}
+
+/**
+ * The first `k` items in order, without sorting them all: a page needs ten of thousands.
+ * Stable like Array#sort for items that compare equal.
+ */
+function firstInOrder<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  if (k > 200) return [...items].sort(compare).slice(0, k);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1]) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && compare(item, top[i - 1]) < 0) i--;
+    top.splice(i, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }

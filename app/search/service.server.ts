@@ -8,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { getEnv } from "../utils/env.server";
 import { loadSearchDocs, searchFingerprint, type SearchDoc } from "./documents.server";
-import { buildEngine, loadEngine, type Engine, type SerializedEngine } from "./engine.server";
+import { buildEngine, loadEngine, type SearchPart, type SerializedEngine } from "./engine.server";
 import { PERSIST_VERSION } from "./persist";
 
 /**
@@ -18,12 +18,11 @@ import { PERSIST_VERSION } from "./persist";
  * built in the background and swapped in. See docs/decisions/004-search.md.
  */
 
-interface Part {
-  engine: Engine;
-  docs: Map<number, SearchDoc>;
-}
+type Part = SearchPart;
 
 interface State {
+  /** Where the main index came from when the process started. */
+  source: "persisted" | "built";
   main: Part;
   delta: Part | null;
   /** Changed records: the current doc (null when no longer published) and when it changed. */
@@ -34,10 +33,16 @@ interface State {
   /** version/status/visibility/updated_at per record, to spot writes made by other processes. */
   stamps: Map<number, string>;
   poller: NodeJS.Timeout | null;
+  quietTimer: NodeJS.Timeout | null;
 }
 
 /** When the delta holds this many records, the main index is rebuilt in the background. */
 const DELTA_LIMIT = 200;
+/**
+ * Otherwise the main index is rebuilt once writes have been quiet this long: a record in the
+ * small delta index is scored against few documents, so it ranks as if its words were common.
+ */
+const QUIET_MS = 10_000;
 /** How often to look for writes made by other processes (`npm run db:seed` while serving). */
 const POLL_MS = 1000;
 
@@ -49,6 +54,13 @@ const holder = (globalThis.__lardomSearch ??= { state: null, ready: null });
 
 export function isSearchReady(): boolean {
   return holder.state !== null;
+}
+
+/** What the index holds and where it came from: for tests and the start-up log. */
+export function searchStatus() {
+  const state = holder.state;
+  if (!state) return null;
+  return { source: state.source, mainDocs: state.main.docs.size, changed: state.changes.size };
 }
 
 /** Loads the persisted index when the data is unchanged, or builds one; once per process. */
@@ -83,13 +95,19 @@ export async function recordChanged(db: Kysely<Database>, recordId: number): Pro
   const stamp = await stampOf(db, recordId);
   if (stamp) state.stamps.set(recordId, stamp);
   else state.stamps.delete(recordId);
+  if (state.quietTimer) clearTimeout(state.quietTimer);
   if (state.changes.size >= DELTA_LIMIT) void rebuildMain(db, state);
+  else {
+    state.quietTimer = setTimeout(() => void rebuildMain(db, state).catch(() => {}), QUIET_MS);
+    state.quietTimer.unref();
+  }
 }
 
 /** Stops background work (tests, shutdown). */
 export async function stopSearch(): Promise<void> {
   const state = holder.state;
   if (state?.poller) clearInterval(state.poller);
+  if (state?.quietTimer) clearTimeout(state.quietTimer);
   await state?.rebuilding;
   holder.state = null;
   holder.ready = null;
@@ -104,8 +122,10 @@ function persistPath(): string {
 
 async function initialise(db: Kysely<Database>): Promise<State> {
   const fingerprint = await searchFingerprint(db);
+  const persisted = await loadPersisted(fingerprint);
   const state: State = {
-    main: (await loadPersisted(fingerprint)) ?? (await buildMain(db, fingerprint)),
+    source: persisted ? "persisted" : "built",
+    main: persisted ?? (await buildMain(db, fingerprint)),
     delta: null,
     changes: new Map(),
     seq: 0,
@@ -113,6 +133,7 @@ async function initialise(db: Kysely<Database>): Promise<State> {
     dataVersion: await dataVersion(db),
     stamps: await allStamps(db),
     poller: null,
+    quietTimer: null,
   };
   state.poller = setInterval(() => void pollForOutsideWrites(db, state).catch(() => {}), POLL_MS);
   state.poller.unref();
@@ -167,6 +188,7 @@ function rebuildDelta(state: State) {
 /** A new main index from the database; changes made while it was built stay in the delta. */
 function rebuildMain(db: Kysely<Database>, state: State): Promise<void> {
   state.rebuilding ??= (async () => {
+    if (state.quietTimer) clearTimeout(state.quietTimer);
     const startSeq = state.seq;
     const main = await buildMain(db, await searchFingerprint(db));
     state.main = main;
@@ -207,4 +229,9 @@ async function pollForOutsideWrites(db: Kysely<Database>, state: State) {
   const changed = [...now].filter(([id, s]) => state.stamps.get(id) !== s).map(([id]) => id);
   const removed = [...state.stamps.keys()].filter((id) => !now.has(id));
   for (const id of [...changed, ...removed]) await recordChanged(db, id);
+}
+
+/** Rebuilds the main index now and folds the delta into it (tests; the quiet timer does this). */
+export async function rebuildSearchIndex(db: Kysely<Database>): Promise<void> {
+  await rebuildMain(db, await ensureSearchReady(db));
 }

@@ -1,4 +1,4 @@
-import { termOf, wordsOf } from "./analyze.server";
+import { fold, termOf, wordsOf } from "./analyze.server";
 import type { SearchDoc } from "./documents.server";
 
 const WINDOW_WORDS = 32;
@@ -8,15 +8,19 @@ const escapeHtml = (s: string) =>
 
 /**
  * A short passage of the record around the words that matched, HTML-escaped, with the matched
- * words in <mark>. `isMatch` says whether an index term matched the query. Falls back to the
+ * words in <mark>. `matched` holds the index terms that matched the query. Falls back to the
  * start of the summary when the match was only in the title or tags.
  */
-export function makeSnippet(doc: SearchDoc, isMatch: (term: string) => boolean): string {
+export function makeSnippet(doc: SearchDoc, matched: Set<string>): string {
   const text = [doc.summary, ...doc.lessons, doc.text].filter(Boolean).join(" … ");
   const words = wordsOf(text);
+  // A term is a prefix of its folded word (stemming only cuts endings), so only words that
+  // start like some matched term need analysing.
+  const starts = new Set([...matched].map((t) => t.slice(0, 2)));
   const hits = words.map((w) => {
+    if (!starts.has(fold(w.word.slice(0, 2).toLocaleLowerCase("sv")))) return false;
     const term = termOf(w.word, doc.language);
-    return term !== null && isMatch(term);
+    return term !== null && matched.has(term);
   });
 
   // The window of words with the most hits; the earliest such window wins.

@@ -198,6 +198,8 @@ export interface PathTable {
   audience: Generated<string>;
   theme_id: number;
   status: Generated<"draft" | "published" | "archived">;
+  /** Moves on with every save; the optimistic lock of the path editor (migration 003). */
+  version: Generated<number>;
   created_by: number | null;
   created_at: Generated<string>;
   updated_at: Generated<string>;

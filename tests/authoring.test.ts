@@ -278,28 +278,34 @@ describe("events and activities", () => {
     const participants = await getDb().selectFrom("event_participants").select("organisation_id").where("event_id", "=", row.id).execute();
     expect(participants).toHaveLength(2);
 
-    const activity = await post(
-      newActivityAction,
-      "/activities/new",
-      {
-        title: "Kurs i energikartläggning",
-        summary: "Tre halvdagar.",
-        themes: ["data-och-sensorer"],
-        provider: "region-dalarna",
-        format: "hybrid",
-        level: "intro",
-        hours: "12,5".replace(",", "."),
-        skills: "mätning, analys",
-        start_date: "2026-04-01",
-        end_date: "2026-03-01",
-        intent: "save",
-      },
-      organiser,
-    );
+    const activityFields = {
+      title: "Kurs i energikartläggning",
+      summary: "Tre halvdagar.",
+      themes: ["data-och-sensorer"],
+      provider: "region-dalarna",
+      format: "hybrid",
+      level: "intro",
+      hours: "12,5",
+      skills: "mätning, analys",
+      start_date: "2026-04-01",
+      end_date: "2026-03-01",
+      intent: "save",
+    };
+    const activity = await post(newActivityAction, "/activities/new", activityFields, organiser);
     expect(activity.status).toBe(400);
-    expect(((await activity.json()) as { result: { error: Record<string, string[]> } }).result.error.end_date).toEqual([
-      "Slutdatum kan inte vara före startdatum.",
-    ]);
+    const refused = ((await activity.json()) as { result: { error: Record<string, string[]> } }).result.error;
+    expect(refused).toEqual({ end_date: ["Slutdatum kan inte vara före startdatum."] });
+    const fixed = await post(newActivityAction, "/activities/new", { ...activityFields, end_date: "2026-04-15" }, organiser);
+    expect(fixed.status).toBe(302);
+    const saved = await getDb()
+      .selectFrom("records as r")
+      .innerJoin("activity_details as d", "d.record_id", "r.id")
+      .select(["d.hours", "d.format", "r.published_on"])
+      .where("r.slug", "=", "kurs-i-energikartlaggning")
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({ hours: 12.5, format: "hybrid", published_on: "2026-04-01" });
+    const skills = await getDb().selectFrom("activity_skills as s").innerJoin("records as r", "r.id", "s.record_id").select("s.skill").where("r.slug", "=", "kurs-i-energikartlaggning").orderBy("s.skill").execute();
+    expect(skills.map((s) => s.skill)).toEqual(["analys", "mätning"]);
   });
 
   it("an event without lessons, or a contributor logging an event, is refused", async () => {

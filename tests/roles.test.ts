@@ -67,6 +67,8 @@ const TABLE: Row[] = [
   { route: "activities.$slug", url: () => "/activities/grundkurs-lean-for-sma-verkstader", ...PUBLIC_PAGE },
   { route: "paths._index", url: () => "/paths", ...PUBLIC_PAGE },
   { route: "paths.$slug", url: () => "/paths/prediktivt-underhall-steg-for-steg", ...PUBLIC_PAGE },
+  { route: "paths.new", url: () => "/paths/new", get: only(EDITORS, 200), post: only(EDITORS, 400) },
+  { route: "paths.$slug_.edit", url: () => "/paths/prediktivt-underhall-steg-for-steg/edit", get: only(EDITORS, 200), post: only(EDITORS, 400) },
   { route: "organisations.$slug", url: () => "/organisations/olmeviks-hydraulik", ...PUBLIC_PAGE },
   // Signed-in people are sent on from the sign-in page, whether they GET or POST it.
   { route: "login", url: () => "/login", get: { ...everyone("home"), anon: 200 }, post: { ...everyone("home"), anon: 400 } },
@@ -101,6 +103,7 @@ async function fingerprint(): Promise<string> {
     (select group_concat(id || ':' || version || ':' || status || ':' || visibility || ':' || title, '|') from records) ||
     (select count(*) from revisions) || (select count(*) from lessons) || (select count(*) from record_tags) ||
     (select group_concat(slug || name || coalesce(parent_id, '') || position, '|') from themes) ||
+    (select group_concat(slug || title || status || version, '|') from paths) || (select count(*) from path_steps) ||
     (select group_concat(slug || name || municipality, '|') from organisations) ||
     (select group_concat(email || role || coalesce(organisation_id, '') || coalesce(disabled_at, ''), '|') from users) as f`.execute(db);
   return rows[0].f;

@@ -14,6 +14,7 @@ export interface Options {
   themes: { value: string; label: string; indent?: boolean }[];
   organisations: { value: string; label: string }[];
   allOrganisations: { value: string; label: string }[];
+  popularTags: string[];
 }
 
 const choose = { value: "", label: "Välj …" };
@@ -31,7 +32,11 @@ export function CommonFields({ f, options, kind }: { f: Fields; options: Options
         hint="Markdown: **fet**, *kursiv*, [länk](https://…), listor med - och rubriker med ##."
       />
       <CheckboxGroup legend="Teman" meta={f.themes as unknown as FieldMetadata<string[]>} options={options.themes} hint="Minst ett." />
-      <Field label="Taggar" meta={f.tags} hint="Skilj med kommatecken, till exempel: lean, underhåll" />
+      <Field
+        label="Taggar"
+        meta={f.tags}
+        hint={`Skilj med kommatecken. Vanliga taggar: ${options.popularTags.join(", ") || "lean, underhåll"}.`}
+      />
       <SelectField label="Språk" meta={f.language} options={[{ value: "sv", label: "Svenska" }, { value: "en", label: "Engelska" }]} />
       <SelectField label="Vem får läsa" meta={f.visibility} options={[{ value: "public", label: "Alla" }, { value: "members", label: "Bara inloggade medlemmar" }]} />
       <Field label="Granskas senast" meta={f.review_by} type="date" hint="Redaktörerna påminns när materialet behöver ses över." />

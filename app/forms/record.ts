@@ -93,10 +93,14 @@ export const ActivitySchema = z
     provider: requiredSlug("Välj anordnare."),
     format: z.enum(ACTIVITY_FORMATS, { required_error: "Välj form." }),
     level: z.enum(ACTIVITY_LEVELS, { required_error: "Välj nivå." }),
-    hours: z
-      .number({ required_error: "Fyll i antal timmar.", invalid_type_error: "Skriv ett tal." })
-      .positive("Måste vara mer än 0.")
-      .max(10_000, "Det är väl för många?"),
+    // "12,5" as Swedes write it, as well as 12.5.
+    hours: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim().replace(",", ".")) : v === "" ? undefined : v),
+      z
+        .number({ required_error: "Fyll i antal timmar.", invalid_type_error: "Skriv ett tal." })
+        .positive("Måste vara mer än 0.")
+        .max(10_000, "Det är väl för många?"),
+    ),
     target_group: text(300),
     skills: commaList(30, false),
     start_date: requiredDate("Fyll i startdatum."),

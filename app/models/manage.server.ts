@@ -59,3 +59,8 @@ export async function organisationWork(db: Kysely<Database>, user: SessionUser):
   if (user.organisationId === null) return [];
   return items(db).where("r.organisation_id", "=", user.organisationId).orderBy("r.updated_at", "desc").limit(200).execute();
 }
+
+/** Every reading path in every state, for editors to find drafts as well as published ones. */
+export async function allPaths(db: Kysely<Database>) {
+  return db.selectFrom("paths").select(["slug", "title", "status"]).orderBy("title").execute();
+}

@@ -29,3 +29,16 @@ export async function organisationOptions(db: Kysely<Database>, { onlyId }: { on
     .execute();
   return rows.map((o) => ({ value: o.slug, label: `${o.name} (${o.municipality})` }));
 }
+
+/** The most used tags, offered beside the tag field so writers reuse them rather than invent near-copies. */
+export async function popularTags(db: Kysely<Database>, limit = 15): Promise<string[]> {
+  const rows = await db
+    .selectFrom("record_tags")
+    .select(["tag", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("tag")
+    .orderBy("n", "desc")
+    .orderBy("tag")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.tag);
+}

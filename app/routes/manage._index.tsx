@@ -2,9 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { WorkTable } from "~/components/work-table";
-import { organisationWork, reviewQueue, staleRecords } from "~/models/manage.server";
+import { allPaths, organisationWork, reviewQueue, staleRecords } from "~/models/manage.server";
 import { getDb } from "~/utils/db.server";
-import { KIND_LABEL, KIND_PATH, ROLE_LABEL } from "~/utils/labels";
+import { KIND_LABEL, KIND_PATH, ROLE_LABEL, STATUS_LABEL } from "~/utils/labels";
 import { WRITERS, isAdmin, isEditor, requireUser } from "~/utils/permissions.server";
 import { RECORD_KINDS } from "../../db/schema";
 
@@ -19,13 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     work: await organisationWork(db, user),
     queue: editor ? await reviewQueue(db) : null,
     stale: editor ? await staleRecords(db, { today: new Date().toISOString().slice(0, 10) }) : null,
+    paths: editor ? await allPaths(db) : null,
     editor,
     admin: isAdmin(user),
   });
 }
 
 export default function Manage() {
-  const { user, canWrite, work, queue, stale, editor, admin } = useLoaderData<typeof loader>();
+  const { user, canWrite, work, queue, stale, paths, editor, admin } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Mitt arbete</h1>
@@ -54,7 +55,20 @@ export default function Manage() {
             <h2 id="stale">Dags att se över</h2>
             <WorkTable items={stale ?? []} empty="Inget publicerat material har passerat sitt granskningsdatum." showReviewBy />
           </section>
-          <p>
+          <section className="section" aria-labelledby="paths">
+            <h2 id="paths">Lärvägar</h2>
+            <ul>
+              {(paths ?? []).map((p) => (
+                <li key={p.slug}>
+                  <Link to={`/paths/${p.slug}/edit`}>{p.title}</Link> ({STATUS_LABEL[p.status]})
+                </li>
+              ))}
+            </ul>
+            <Link className="button" to="/paths/new">
+              Ny lärväg
+            </Link>
+          </section>
+          <p className="section">
             <Link to="/manage/review">Granskning</Link> · <Link to="/manage/themes">Teman</Link> · <Link to="/manage/organisations">Organisationer</Link>
             {admin ? (
               <>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { RecordKind } from "../../db/schema";
 import { MARKDOWN_FIELDS, ORG_FIELD, RECORD_SCHEMAS, type RecordValues } from "../forms/record";
 import { ConflictError, FieldErrors, createRecord, getEditable, loadValues, saveRecord } from "../models/authoring.server";
-import { organisationOptions, themeOptions } from "../models/options.server";
+import { organisationOptions, popularTags, themeOptions } from "../models/options.server";
 import type { SessionUser } from "../models/user.server";
 import { availableSteps, transition } from "../models/workflow.server";
 import { recordChanged } from "../search/service.server";
@@ -43,6 +43,7 @@ async function formOptions(user: SessionUser) {
     themes: await themeOptions(db),
     organisations: await organisationOptions(db, { onlyId: isEditor(user) ? undefined : user.organisationId }),
     allOrganisations: await organisationOptions(db),
+    popularTags: await popularTags(db),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Migration } from "kysely/migration";
 
 import * as initial from "./2026-11-25-001-initial";
 import * as loginAttempts from "./2026-11-25-002-login-attempts";
+import * as pathVersion from "./2026-11-25-003-path-version";
 
 /**
  * Migrations listed statically (not read from the folder at run time) so they work the same from
@@ -10,4 +11,5 @@ import * as loginAttempts from "./2026-11-25-002-login-attempts";
 export const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial": initial,
   "2026-11-25-002-login-attempts": loginAttempts,
+  "2026-11-25-003-path-version": pathVersion,
 };

@@ -2,8 +2,11 @@ import { lunr, termOf, termsOf, termTokenizer, wordsOf } from "./analyze.server"
 import type { SearchDoc } from "./documents.server";
 
 /**
- * Building and loading the lunr index. Pure functions over data, so the worker thread, the
- * benchmark and the tests use them as the server does. Queries are in query.server.ts.
+ * Building and loading the search index. lunr's Builder weighs every term of every field
+ * (BM25 with field boosts); we keep its results in a compact form of typed arrays instead of
+ * lunr's object graph, which at 10,000 records takes most of a gigabyte to load and hold.
+ * Expansions (prefixes, typos) still run on lunr's TokenSet automata. Queries are in
+ * query.server.ts; see docs/decisions/004-search.md.
  */
 
 /**
@@ -12,36 +15,37 @@ import type { SearchDoc } from "./documents.server";
  * posting list per term and a vector per record, so fewer fields keep the index small.
  */
 export const FIELD_BOOSTS = { title: 10, lead: 4, body: 1 } as const;
+const FIELDS = Object.keys(FIELD_BOOSTS);
 
+/** The index as plain arrays: what the worker sends back and what is persisted as JSON. */
 export interface SerializedEngine {
-  index: object;
+  /** Record ids; a record's position in this list is how the arrays below name it. */
+  ids: number[];
+  /** Every term, sorted. A term's position in this list is its number. */
+  terms: string[];
+  /** Records per term and field: term t, field f is postingData[postingStart[t*F+f] .. postingStart[t*F+f+1]]. */
+  postingStart: number[];
+  postingData: number[];
+  /** Term weights per record and field: record p, field f is entries vectorStart[p*F+f] .. vectorStart[p*F+f+1]. */
+  vectorStart: number[];
+  vectorTerm: number[];
+  vectorWeight: number[];
+  /** A readable word for a term, for "did you mean". */
   surfaces: Record<string, string>;
 }
 
-/** Internals of lunr.Index that the scorer reads directly. */
-interface IndexData {
-  invertedIndex: Record<string, { _index: number } & Record<string, Record<string, object>>>;
-  fieldVectors: Record<string, { elements: number[] }>;
-  fields: string[];
-  tokenSet: lunr.TokenSet;
-}
-
 export interface Engine {
-  index: lunr.Index;
-  invertedIndex: IndexData["invertedIndex"];
-  tokenSet: lunr.TokenSet;
-  fields: string[];
-  /** Record ids by their position in `vectors` and posting lists. */
   ids: number[];
-  /** Position of each record ref (its id as a string). */
-  positionOf: Map<string, number>;
-  /** Per field, per record position: lunr's term weights, as [termIndex, weight, …] sorted. */
-  vectors: (number[] | undefined)[][];
-  /** Per term, per field: positions of the records that have it. Filled as terms are asked for. */
-  postings: Map<string, Int32Array[]>;
-  /** Every index term, reversed and sorted: finds terms that end with a word (compound tails). */
+  terms: string[];
+  termNumber: Map<string, number>;
+  postingStart: Int32Array;
+  postingData: Int32Array;
+  vectorStart: Int32Array;
+  vectorTerm: Int32Array;
+  vectorWeight: Float32Array;
+  tokenSet: lunr.TokenSet;
+  /** Every term, reversed and sorted: finds terms that end with a word (compound tails). */
   reversedTerms: string[];
-  /** A readable word for each term, for "did you mean". */
   surfaces: Record<string, string>;
 }
 
@@ -65,10 +69,16 @@ function fieldsOf(doc: SearchDoc) {
   };
 }
 
+/** Internals of a built lunr.Index that we read once, to convert. */
+interface LunrIndexData {
+  invertedIndex: Record<string, { _index: number } & Record<string, Record<string, object>>>;
+  fieldVectors: Record<string, { elements: number[] }>;
+}
+
 /** Builds the index. CPU-heavy at scale: the server runs it in a worker thread. */
 export function buildEngine(docs: SearchDoc[]): SerializedEngine {
   const surfaces: Record<string, string> = {};
-  const index = lunr(function () {
+  const built = lunr(function () {
     this.tokenizer = termTokenizer as unknown as typeof lunr.tokenizer;
     this.pipeline.reset();
     this.searchPipeline.reset();
@@ -82,71 +92,86 @@ export function buildEngine(docs: SearchDoc[]): SerializedEngine {
         if (term && !(term in surfaces)) surfaces[term] = word.toLocaleLowerCase("sv");
       }
     }
-  });
-  return { index: index.toJSON(), surfaces };
+  }) as unknown as LunrIndexData;
+
+  const ids = docs.map((d) => d.id);
+  const position = new Map(ids.map((id, p) => [String(id), p]));
+  const terms = Object.keys(built.invertedIndex).sort();
+  const numberOfLunrIndex = new Map(terms.map((t, n) => [built.invertedIndex[t]._index, n]));
+
+  const postingStart = [0];
+  const postingData: number[] = [];
+  for (const term of terms) {
+    for (const field of FIELDS) {
+      const refs = Object.keys(built.invertedIndex[term][field] ?? {});
+      for (const p of refs.map((ref) => position.get(ref)!).sort((a, b) => a - b)) postingData.push(p);
+      postingStart.push(postingData.length);
+    }
+  }
+
+  const vectorStart = [0];
+  const vectorTerm: number[] = [];
+  const vectorWeight: number[] = [];
+  for (const id of ids) {
+    for (const field of FIELDS) {
+      const elements = built.fieldVectors[`${field}/${id}`]?.elements ?? [];
+      const entries: [number, number][] = [];
+      for (let i = 0; i < elements.length; i += 2) entries.push([numberOfLunrIndex.get(elements[i])!, elements[i + 1]]);
+      entries.sort((a, b) => a[0] - b[0]);
+      for (const [term, weight] of entries) {
+        vectorTerm.push(term);
+        vectorWeight.push(Math.round(weight * 1e4) / 1e4); // four decimals: ranking needs no more
+      }
+      vectorStart.push(vectorTerm.length);
+    }
+  }
+  return { ids, terms, postingStart, postingData, vectorStart, vectorTerm, vectorWeight, surfaces };
 }
 
-export function loadEngine(serialized: SerializedEngine): Engine {
-  const index = lunr.Index.load(serialized.index);
-  const { invertedIndex, fieldVectors, fields, tokenSet } = index as unknown as IndexData;
-  // Records get positions so scoring can use arrays instead of string-keyed lookups.
-  const ids: number[] = [];
-  const position = new Map<string, number>();
-  const vectors: (number[] | undefined)[][] = fields.map(() => []);
-  for (const key of Object.keys(fieldVectors)) {
-    const slash = key.indexOf("/");
-    const field = fields.indexOf(key.slice(0, slash));
-    const ref = key.slice(slash + 1);
-    let at = position.get(ref);
-    if (at === undefined) {
-      at = ids.push(Number(ref)) - 1;
-      position.set(ref, at);
-    }
-    vectors[field][at] = fieldVectors[key].elements;
-  }
+export function loadEngine(s: SerializedEngine): Engine {
+  // fromArray is in lunr but missing from its type definitions; it wants the terms sorted.
+  const fromArray = (lunr.TokenSet as unknown as { fromArray: (terms: string[]) => lunr.TokenSet }).fromArray;
   return {
-    index,
-    invertedIndex,
-    tokenSet,
-    fields,
-    ids,
-    positionOf: position,
-    vectors,
-    postings: new Map(),
-    reversedTerms: Object.keys(invertedIndex).map(reverse).sort(),
-    surfaces: serialized.surfaces,
+    ids: s.ids,
+    terms: s.terms,
+    termNumber: new Map(s.terms.map((t, n) => [t, n])),
+    postingStart: Int32Array.from(s.postingStart),
+    postingData: Int32Array.from(s.postingData),
+    vectorStart: Int32Array.from(s.vectorStart),
+    vectorTerm: Int32Array.from(s.vectorTerm),
+    vectorWeight: Float32Array.from(s.vectorWeight),
+    tokenSet: fromArray(s.terms),
+    reversedTerms: s.terms.map(reverse).sort(),
+    surfaces: s.surfaces,
   };
 }
 
-/** The records having `term`, per field, as sorted positions; cached per term. */
-export function postingsOf(engine: Engine, term: string): Int32Array[] | null {
-  const cached = engine.postings.get(term);
-  if (cached) return cached;
-  const posting = engine.invertedIndex[term];
-  if (!posting) return null;
-  const lists = engine.fields.map((field) =>
-    Int32Array.from(Object.keys(posting[field] ?? {}), (ref) => engine.positionOf.get(ref)!).sort(),
-  );
-  engine.postings.set(term, lists);
-  return lists;
+const F = FIELDS.length;
+
+/** The records having term number `term` in field `field`, as sorted positions. */
+export function postings(engine: Engine, term: number, field: number): Int32Array {
+  const at = term * F + field;
+  return engine.postingData.subarray(engine.postingStart[at], engine.postingStart[at + 1]);
 }
 
-/** The weight of a term in one field of one record: binary search in lunr's sparse vector. */
-export function weightIn(vector: number[] | undefined, termIndex: number): number {
-  if (!vector) return 0;
-  let lo = 0;
-  let hi = vector.length / 2 - 1;
+export const fieldCount = F;
+
+/** The weight of a term in one field of one record: binary search in its sorted vector. */
+export function weightIn(engine: Engine, record: number, field: number, term: number): number {
+  const at = record * F + field;
+  let lo = engine.vectorStart[at];
+  let hi = engine.vectorStart[at + 1] - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const index = vector[mid * 2];
-    if (index === termIndex) return vector[mid * 2 + 1];
-    if (index < termIndex) lo = mid + 1;
+    const t = engine.vectorTerm[mid];
+    if (t === term) return engine.vectorWeight[mid];
+    if (t < term) lo = mid + 1;
     else hi = mid - 1;
   }
   return 0;
 }
 
-/** Most index terms one wildcard or fuzzy clause may expand to; short prefixes match many. */
+/** Most index terms one prefix or typo pattern may expand to; short prefixes match many. */
 const MAX_EXPANSION = 100;
 
 /**
@@ -187,7 +212,9 @@ function reverse(s: string): string {
 
 /** How many records have the term in any field. */
 export function documentFrequency(engine: Engine, term: string): number {
-  const lists = postingsOf(engine, term);
-  if (!lists) return 0;
-  return new Set(lists.flatMap((l) => [...l])).size;
+  const n = engine.termNumber.get(term);
+  if (n === undefined) return 0;
+  const records = new Set<number>();
+  for (let f = 0; f < F; f++) for (const p of postings(engine, n, f)) records.add(p);
+  return records.size;
 }

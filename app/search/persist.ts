@@ -1,2 +1,2 @@
 /** Bump when the analysis or the stored shape changes: older files are then rebuilt. */
-export const PERSIST_VERSION = 1;
+export const PERSIST_VERSION = 2;

@@ -1,5 +1,5 @@
 import { englishStem, fold, isStopWord, swedishStem, wordsOf } from "./analyze.server";
-import { documentFrequency, expand, postingsOf, termsEndingWith, weightIn, type Engine } from "./engine.server";
+import { documentFrequency, expand, fieldCount, postings, termsEndingWith, weightIn, type Engine } from "./engine.server";
 
 /**
  * Answering a query over the lunr index, with Swedish expansions: stems in Swedish and English,
@@ -40,7 +40,7 @@ export function parseQuery(engine: Engine, q: string): QueryWord[] {
     const shorter = swedishStem(folded, { twice: true });
     // Typos are looked for only when the word is not itself in the index: a real word's near
     // neighbours are other words, not misspellings of it.
-    const known = exact.some((t) => engine.invertedIndex[t]);
+    const known = exact.some((t) => engine.termNumber.has(t));
     return {
       surface,
       exact,
@@ -69,11 +69,10 @@ export interface QueryResult {
 }
 
 /**
- * Scores every record that matches any word. lunr built the index (term weights per field,
- * with field boosts) and expands wildcards and typos with its token-set automata; the scoring
- * looks up only the query's terms in each matching record's vectors. lunr's own search compares
- * whole vectors and scores a fuzzy match like an exact one: this is many times faster on common
- * words and weighs each route (docs/decisions/004-search.md).
+ * Scores every record that matches any word: the sum, over the query's terms, of the term's
+ * lunr weight in each field of the record times the weight of the route that found it. lunr's
+ * own search compares whole vectors and scores a fuzzy match like an exact one; this looks up
+ * only the query's terms and weighs each route (docs/decisions/004-search.md).
  */
 export function runQuery(engine: Engine, words: QueryWord[]): QueryResult {
   const n = engine.ids.length;
@@ -85,7 +84,7 @@ export function runQuery(engine: Engine, words: QueryWord[]): QueryResult {
     // Each term counts once per word, by its best route.
     const clauses = new Map<string, number>();
     const add = (term: string, boost: number) => {
-      if (engine.invertedIndex[term] && (clauses.get(term) ?? 0) < boost) clauses.set(term, boost);
+      if (engine.termNumber.has(term) && (clauses.get(term) ?? 0) < boost) clauses.set(term, boost);
     };
     if (word.fuzzy) for (const t of expand(engine, { term: word.exact[0], editDistance: word.fuzzy })) add(t, BOOST.fuzzy);
     if (word.prefix) for (const t of expand(engine, { term: word.prefix, prefix: true })) add(t, BOOST.prefix);
@@ -95,16 +94,16 @@ export function runQuery(engine: Engine, words: QueryWord[]): QueryResult {
     const bit = 1 << position;
     for (const [term, boost] of clauses) {
       allTerms.add(term);
-      const termIndex = engine.invertedIndex[term]._index;
-      postingsOf(engine, term)!.forEach((list, field) => {
-        const vectors = engine.vectors[field];
+      const n = engine.termNumber.get(term)!;
+      for (let field = 0; field < fieldCount; field++) {
+        const list = postings(engine, n, field);
         for (let i = 0; i < list.length; i++) {
           const at = list[i];
           if (masks[at] === 0) touched.push(at);
-          scores[at] += boost * weightIn(vectors[at], termIndex);
+          scores[at] += boost * weightIn(engine, at, field, n);
           masks[at] |= bit;
         }
-      });
+      }
     }
     return [...clauses.values()].some((boost) => boost > BOOST.fuzzy);
   });
@@ -119,7 +118,13 @@ export function runQuery(engine: Engine, words: QueryWord[]): QueryResult {
 
 /** The index terms of a query that one matched record has: what its snippet highlights. */
 export function matchedTerms(engine: Engine, result: QueryResult, match: Match): Set<string> {
-  return new Set(result.terms.filter((t) => postingsOf(engine, t)!.some((list) => includes(list, match.at))));
+  return new Set(
+    result.terms.filter((t) => {
+      const n = engine.termNumber.get(t)!;
+      for (let field = 0; field < fieldCount; field++) if (includes(postings(engine, n, field), match.at)) return true;
+      return false;
+    }),
+  );
 }
 
 function includes(sorted: Int32Array, value: number): boolean {

@@ -1,4 +1,4 @@
-import { fold, termOf, wordsOf } from "./analyze.server";
+import { termOf, wordsOf } from "./analyze.server";
 import type { SearchDoc } from "./documents.server";
 
 const WINDOW_WORDS = 32;
@@ -16,9 +16,9 @@ export function makeSnippet(doc: SearchDoc, matched: Set<string>): string {
   const words = wordsOf(text);
   // A term is a prefix of its folded word (stemming only cuts endings), so only words that
   // start like some matched term need analysing.
-  const starts = new Set([...matched].map((t) => t.slice(0, 2)));
+  const starts = new Set([...matched].flatMap((t) => unfolded(t.slice(0, 2))));
   const hits = words.map((w) => {
-    if (!starts.has(fold(w.word.slice(0, 2).toLocaleLowerCase("sv")))) return false;
+    if (!starts.has(w.word.slice(0, 2).toLowerCase())) return false;
     const term = termOf(w.word, doc.language);
     return term !== null && matched.has(term);
   });
@@ -53,4 +53,12 @@ export function makeSnippet(doc: SearchDoc, matched: Set<string>): string {
   if (to < words.length) html += " …";
   else html += escapeHtml(text.slice(cursor));
   return html;
+}
+
+/** The spellings that fold to a folded pair of letters: "oa" → oa, öa, oå, öå, oä, öä. */
+function unfolded(pair: string): string[] {
+  const variants: Record<string, string[]> = { a: ["a", "å", "ä", "á", "à"], o: ["o", "ö", "ó"], e: ["e", "é", "è"], u: ["u", "ü"] };
+  let out = [""];
+  for (const ch of pair) out = out.flatMap((prefix) => (variants[ch] ?? [ch]).map((v) => prefix + v));
+  return out;
 }

@@ -8,6 +8,7 @@ import { loadSeedDirectory } from "../seeds/loader";
 import { changePassword, createUser, LOGIN_LIMITS, updateAccount } from "~/models/user.server";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
+import { action as passwordAction } from "~/routes/manage.password";
 import { loader as practiceLoader } from "~/routes/practices.$slug";
 import { getAccess } from "~/utils/access.server";
 import { closeDb, getDb } from "~/utils/db.server";
@@ -107,6 +108,27 @@ describe("signing in and out", () => {
     expect(await getUser(withCookie(second))).toBeNull();
     const refused = await login({ email: "byter@example.se", password: "ett helt nytt lösenord" }, "10.0.0.9");
     expect(refused.status).toBe(400);
+  });
+});
+
+describe("changing one's own password", () => {
+  it("needs the current password; afterwards only the new session and the new password work", async () => {
+    await addUser(getDb(), { email: "sjalv@example.se", role: "member" });
+    const old = await signInCookie("sjalv@example.se");
+    const other = await signInCookie("sjalv@example.se");
+    const change = (fields: Record<string, string>) => passwordAction({ request: formRequest("/manage/password", fields, old), params: {}, context: {} });
+    const wrong = await change({ current: "inte rätt lösenord", password: "mitt nya långa lösenord", confirm: "mitt nya långa lösenord" });
+    expect(wrong.status).toBe(400);
+    const mismatch = await change({ current: TEST_PASSWORD, password: "mitt nya långa lösenord", confirm: "något annat" });
+    expect(mismatch.status).toBe(400);
+    const ok = await change({ current: TEST_PASSWORD, password: "mitt nya långa lösenord", confirm: "mitt nya långa lösenord" });
+    expect(ok.status).toBe(302);
+    const fresh = ok.headers.get("Set-Cookie")!.split(";")[0];
+    expect(await getUser(withCookie(old))).toBeNull();
+    expect(await getUser(withCookie(other))).toBeNull();
+    expect((await getUser(withCookie(fresh)))?.email).toBe("sjalv@example.se");
+    expect((await login({ email: "sjalv@example.se", password: TEST_PASSWORD }, "10.3.0.1")).status).toBe(400);
+    expect((await login({ email: "sjalv@example.se", password: "mitt nya långa lösenord" }, "10.3.0.1")).status).toBe(302);
   });
 });
 

@@ -79,6 +79,19 @@ describe("writing a practice", () => {
     expect(JSON.parse(revisions[0].snapshot).problem).toBe("Värmen gick rakt ut.");
   });
 
+  it("previews the Markdown of an unfinished form, sanitized, and writes nothing", async () => {
+    const before = await getDb().selectFrom("revisions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const response = await post(newPracticeAction, "/practices/new", { body: "## Rubrik\n\n**fet** <script>alert(1)</script>", problem: "[x](javascript:alert(1))", intent: "preview" }, contributor);
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as { result: { error?: Record<string, string[]>; initialValue: Record<string, string> }; preview: { field: string; html: string }[] };
+    expect(data.result.error ?? {}).toEqual({});
+    expect(data.result.initialValue.body).toContain("<script>");
+    expect(data.preview.find((p) => p.field === "body")?.html).toBe("<h3>Rubrik</h3>\n<p><strong>fet</strong> </p>\n");
+    expect(data.preview.find((p) => p.field === "problem")?.html).toBe("<p><a>x</a></p>\n");
+    const after = await getDb().selectFrom("revisions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
   it("answers invalid input with field errors and writes nothing", async () => {
     const before = await getDb().selectFrom("records").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     const response = await post(newPracticeAction, "/practices/new", practice({ title: " ", themes: [], review_by: "2025-02-30" }), contributor);

@@ -75,6 +75,7 @@ const TABLE: Row[] = [
   // POST /logout is checked on its own below, with sessions that may be ended.
   { route: "logout", url: () => "/logout", get: everyone("home"), post: everyone("home") },
   { route: "manage._index", url: () => "/manage", get: signedIn(200), post: everyone(405) },
+  { route: "manage.password", url: () => "/manage/password", get: signedIn(200), post: signedIn(400) },
   { route: "manage.review", url: () => "/manage/review", get: only(EDITORS, 200), post: everyone(405) },
   { route: "manage.themes._index", url: () => "/manage/themes", get: only(EDITORS, 200), post: only(EDITORS, 400) },
   { route: "manage.themes.$slug", url: () => "/manage/themes/data-och-sensorer", get: only(EDITORS, 200), post: only(EDITORS, 400) },

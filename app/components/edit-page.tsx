@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 
 import type { RecordKind, RecordStatus } from "../../db/schema";
-import { KIND_LABEL, KIND_PATH, STATUS_LABEL, recordUrl } from "~/utils/labels";
+import { KIND_PATH, KIND_PLURAL, STATUS_LABEL, recordUrl } from "~/utils/labels";
 
 import { RecordEditor, type EditorActionData } from "./record-editor";
 import type { Options } from "./record-fields";
@@ -44,9 +44,12 @@ export function EditPage({ data, actionData }: { data: EditPageData; actionData:
   return (
     <div>
       <nav aria-label="Brödsmulor" className="breadcrumb">
-        <Link to="/manage">Mitt arbete</Link> · <Link to={`/${KIND_PATH[kind]}`}>{KIND_LABEL[kind]}</Link>
+        <Link to="/manage">Mitt arbete</Link> · <Link to={`/${KIND_PATH[kind]}`}>{KIND_PLURAL[kind]}</Link>
       </nav>
-      <h1>Redigera: {String(data.defaultValue.title ?? "")}</h1>
+      <h1>
+        {data.canEdit ? "Redigera: " : ""}
+        {String(data.defaultValue.title ?? "")}
+      </h1>
       <p>
         <span className="status">{STATUS_LABEL[record.status]}</span> · version {record.version} ·{" "}
         <Link to={`/records/${record.id}/history`}>Historik</Link>
@@ -103,8 +106,10 @@ export function EditPage({ data, actionData }: { data: EditPageData; actionData:
       ) : (
         <p className="notice">
           {record.status === "review"
-            ? "Materialet väntar på granskning och kan inte ändras just nu."
-            : "Du kan inte ändra det här materialet i dess nuvarande läge."}
+            ? "Materialet väntar på granskning och kan inte ändras just nu. Redaktören skickar tillbaka det om något behöver ändras."
+            : record.status === "published"
+              ? "Materialet är publicerat, och bara redaktörer kan ändra det nu. Hör av dig till redaktionen om något behöver rättas."
+              : "Materialet är arkiverat. En redaktör kan återöppna det som utkast."}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import { z } from "zod";
 
 import type { RecordKind } from "../../db/schema";
 import { RECORD_SCHEMAS } from "~/forms/record";
@@ -8,6 +9,8 @@ import { RECORD_SCHEMAS } from "~/forms/record";
 import { ErrorList } from "./forms";
 import { Markdown } from "./markdown";
 import { ActivityFields, CommonFields, EventFields, PracticeFields, type Fields, type Options } from "./record-fields";
+
+const ANYTHING = z.object({}).passthrough();
 
 export interface EditorActionData {
   result: SubmissionResult<string[]>;
@@ -40,7 +43,9 @@ export function RecordEditor({
     id: `record-${kind}`,
     lastResult: actionData?.result,
     defaultValue: defaultValue as Record<string, string | undefined>,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] }),
+    // The preview button shows the Markdown as it stands, finished or not: no checks in the browser.
+    onValidate: ({ formData, submitter }) =>
+      parseWithZod(formData, { schema: submitter?.value === "preview" ? ANYTHING : RECORD_SCHEMAS[kind] }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -104,8 +104,17 @@ export async function signIn(
     return { ok: false, reason: "invalid" };
   }
   await db.deleteFrom("login_attempts").where("email", "=", email).execute();
+  // Housekeeping while we are here: failures outside the window and expired sessions are of no use.
+  await db.deleteFrom("login_attempts").where("attempted_at", "<=", since).execute();
+  await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
   const user = await selectSessionUser(db).where("u.id", "=", row.id).executeTakeFirstOrThrow();
   return { ok: true, user };
+}
+
+/** Is this the account's password? (For changing it: the current one must be given.) */
+export async function checkPassword(db: Kysely<Database>, { userId, password }: { userId: number; password: string }) {
+  const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst();
+  return row ? verifyPassword(password, row.password_hash) : false;
 }
 
 /** A new password; every session of the account ends, so a stolen cookie stops working. */

@@ -4,9 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { WorkTable } from "~/components/work-table";
 import { allPaths, organisationWork, reviewQueue, staleRecords } from "~/models/manage.server";
 import { getDb } from "~/utils/db.server";
-import { KIND_LABEL, KIND_PATH, ROLE_LABEL, STATUS_LABEL } from "~/utils/labels";
+import { KIND_PATH, ROLE_LABEL, STATUS_LABEL } from "~/utils/labels";
 import { WRITERS, isAdmin, isEditor, requireUser } from "~/utils/permissions.server";
 import { RECORD_KINDS } from "../../db/schema";
+
+const NEW_LABEL = { practice: "Nytt gott exempel", event: "Ny träff", activity: "Ny kompetensutveckling" } as const;
 
 /** Each signed-in person's starting point: what they may write, their organisation's work, and for editors the queue. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,24 +24,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
     paths: editor ? await allPaths(db) : null,
     editor,
     admin: isAdmin(user),
+    passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
   });
 }
 
 export default function Manage() {
-  const { user, canWrite, work, queue, stale, paths, editor, admin } = useLoaderData<typeof loader>();
+  const { user, canWrite, work, queue, stale, paths, editor, admin, passwordChanged } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Mitt arbete</h1>
       <p className="muted">
         Inloggad som {user.name}, {ROLE_LABEL[user.role].toLowerCase()}
-        {user.organisation ? ` på ${user.organisation}` : ""}.
+        {user.organisation ? ` på ${user.organisation}` : ""}. <Link to="/manage/password">Byt lösenord</Link>
       </p>
+      {passwordChanged ? (
+        <p className="notice" role="status">
+          Lösenordet är bytt. Dina andra inloggningar är avslutade.
+        </p>
+      ) : null}
       {canWrite.length > 0 ? (
-        <ul className="inline-list">
+        <ul className="button-row">
           {canWrite.map((k) => (
             <li key={k}>
               <Link className="button" to={`/${KIND_PATH[k]}/new`}>
-                Skriv: {KIND_LABEL[k].toLowerCase()}
+                {NEW_LABEL[k]}
               </Link>
             </li>
           ))}

@@ -47,6 +47,11 @@ async function formOptions(user: SessionUser) {
   };
 }
 
+/** A preview keeps what was typed and, unlike a save, does not point out what is missing yet. */
+function previewReply(formData: FormData) {
+  return parseWithZod(formData, { schema: z.object({}).passthrough() }).reply();
+}
+
 /** The sanitized HTML of every Markdown field as typed, whether or not the form is valid. */
 function preview(kind: RecordKind, formData: FormData) {
   return MARKDOWN_FIELDS[kind].map(([field, heading]) => {
@@ -66,8 +71,8 @@ export async function newRecordAction(request: Request, kind: RecordKind) {
   const user = await requireWriter(request, kind);
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
+  if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
   const submission = parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] });
-  if (intent === "preview") return json({ result: submission.reply(), preview: preview(kind, formData), conflict: null });
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
@@ -115,8 +120,8 @@ export async function editRecordAction(request: Request, kind: RecordKind, slug:
   }
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
+  if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
   const submission = parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] });
-  if (intent === "preview") return json({ result: submission.reply(), preview: preview(kind, formData), conflict: null });
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });

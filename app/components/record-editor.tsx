@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import type { RecordKind } from "../../db/schema";
 import { RECORD_SCHEMAS } from "~/forms/record";
+import { FIELD_LABEL } from "~/utils/labels";
 
 import { ErrorList } from "./forms";
 import { Markdown } from "./markdown";
@@ -101,7 +102,7 @@ function ConflictNotice({ values }: { values: Record<string, unknown> }) {
           .filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0))
           .map(([k, v]) => (
             <div key={k}>
-              <dt>{k}</dt>
+              <dt>{FIELD_LABEL[k] ?? k}</dt>
               <dd>
                 <pre className="conflict-text">{Array.isArray(v) ? v.join("\n") : String(v)}</pre>
               </dd>

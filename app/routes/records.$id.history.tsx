@@ -9,7 +9,7 @@ import { restoreRevision, WorkflowError } from "~/models/workflow.server";
 import { recordChanged } from "~/search/service.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
-import { formatDate } from "~/utils/labels";
+import { FIELD_LABEL, formatDate } from "~/utils/labels";
 import { idParam } from "~/utils/params.server";
 import { canEdit, canView, forbidden, requireUser } from "~/utils/permissions.server";
 import { editUrl } from "~/utils/record-form.server";
@@ -102,7 +102,7 @@ export default function History() {
           {diff.length === 0 ? <p className="empty">Innehållet är detsamma (bara arbetsflödet ändrades).</p> : null}
           {diff.map((d) => (
             <div key={d.field}>
-              <h3>{d.field}</h3>
+              <h3>{FIELD_LABEL[d.field] ?? d.field}</h3>
               <ul className="diff">
                 {d.lines.map((line, i) => (
                   <li key={i}>{line.op === "add" ? <ins>+ {line.text}</ins> : line.op === "del" ? <del>− {line.text}</del> : `  ${line.text}`}</li>

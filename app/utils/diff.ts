@@ -9,8 +9,9 @@ export interface DiffLine {
  * of a record's field; very long texts fall back to "all removed, all added".
  */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = before.split("\n");
-  const b = after.split("\n");
+  // An empty text has no lines (not one empty line), so clearing a field shows only removals.
+  const a = before === "" ? [] : before.split("\n");
+  const b = after === "" ? [] : after.split("\n");
   if (a.length * b.length > 4_000_000) {
     return [...a.map((text) => ({ op: "del" as const, text })), ...b.map((text) => ({ op: "add" as const, text }))];
   }

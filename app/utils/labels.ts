@@ -97,3 +97,38 @@ export const STATUS_LABEL: Record<RecordStatus, string> = {
 };
 
 export const VISIBILITY_LABEL = { public: "Alla", members: "Bara medlemmar" } as const;
+
+/** The form fields' names as the history page shows them. */
+export const FIELD_LABEL: Record<string, string> = {
+  title: "Rubrik",
+  summary: "Sammanfattning",
+  body: "Beskrivning eller minnesanteckningar",
+  themes: "Teman",
+  tags: "Taggar",
+  language: "Språk",
+  visibility: "Vem får läsa",
+  review_by: "Granskas senast",
+  organisation: "Organisation",
+  problem: "Problemet",
+  solution: "Lösningen",
+  results: "Resultat och belägg",
+  resources: "Resurser som behövdes",
+  transferability: "Så kan andra använda det",
+  difficulties: "Svårigheter på vägen",
+  type: "Typ av träff",
+  date: "Datum",
+  end_date: "Slutdatum",
+  location: "Plats",
+  municipality: "Kommun",
+  organiser: "Arrangör",
+  participants: "Antal deltagare",
+  participating_organisations: "Deltagande organisationer",
+  lessons: "Lärdomar",
+  provider: "Anordnare",
+  format: "Form",
+  level: "Nivå",
+  hours: "Omfattning i timmar",
+  target_group: "Målgrupp",
+  skills: "Färdigheter",
+  start_date: "Startdatum",
+};

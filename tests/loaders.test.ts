@@ -1,8 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { migrateToLatest } from "../db/migrator";
-import { loadSeedDirectory } from "../seeds/loader";
 import { loader as activitiesLoader } from "~/routes/activities._index";
 import { loader as activityLoader } from "~/routes/activities.$slug";
 import { loader as eventsLoader } from "~/routes/events._index";
@@ -16,20 +14,10 @@ import { loader as practicesLoader } from "~/routes/practices._index";
 import { loader as practiceLoader } from "~/routes/practices.$slug";
 import { loader as themesLoader } from "~/routes/themes._index";
 import { loader as themeLoader } from "~/routes/themes.$slug";
-import { ensureSearchReady, stopSearch } from "~/search/service.server";
-import { closeDb, getDb } from "~/utils/db.server";
-import { DEMO_SEEDS } from "./helpers/db";
+import { getDb } from "~/utils/db.server";
+import { withSeededApp } from "./helpers/app-db";
 
-beforeAll(async () => {
-  const db = getDb();
-  await migrateToLatest(db);
-  await loadSeedDirectory(db, DEMO_SEEDS);
-  await ensureSearchReady(db);
-});
-afterAll(async () => {
-  await stopSearch();
-  await closeDb();
-});
+withSeededApp();
 
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
 

@@ -1,14 +1,11 @@
 import lunr from "lunr";
 import MiniSearch from "minisearch";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 
-import { migrateToLatest } from "../db/migrator";
-import { loadSeedDirectory } from "../seeds/loader";
 import { loadSearchDocs, type SearchDoc } from "~/search/documents.server";
 import { searchRecords } from "~/search/search.server";
-import { ensureSearchReady, stopSearch } from "~/search/service.server";
-import { closeDb, getDb } from "~/utils/db.server";
-import { DEMO_SEEDS } from "./helpers/db";
+import { getDb } from "~/utils/db.server";
+import { withSeededApp } from "./helpers/app-db";
 
 /**
  * The relevance test set: queries people type, with the records a good answer has in its top
@@ -74,16 +71,7 @@ const CASES: { case: string; q: string; expect: string[] }[] = [
   { case: "syntax", q: "title:cobot~2", expect: ["practices/olmeviks-hydraulik-cobot-for-slipning", "practices/glafsfjordens-cobot-at-the-press-brake", "activities/cobotprogrammering-for-operatorer", "events/cobot-exchange-day-arvika"] },
 ];
 
-beforeAll(async () => {
-  const db = getDb();
-  await migrateToLatest(db);
-  await loadSeedDirectory(db, DEMO_SEEDS);
-  await ensureSearchReady(db);
-}, 60_000);
-afterAll(async () => {
-  await stopSearch();
-  await closeDb();
-});
+withSeededApp();
 
 it("the relevance test set has at least 40 queries and every case of query understanding", () => {
   expect(CASES.length).toBeGreaterThanOrEqual(40);

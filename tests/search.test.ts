@@ -3,27 +3,17 @@ import fs from "node:fs";
 import path from "node:path";
 
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { migrateToLatest } from "../db/migrator";
-import { loadSeedDirectory } from "../seeds/loader";
 import { loader as apiLoader } from "~/routes/api.search";
 import { loader as searchPageLoader } from "~/routes/search";
 import { searchRecords } from "~/search/search.server";
 import { ensureSearchReady, rebuildSearchIndex, recordChanged, searchStatus, stopSearch } from "~/search/service.server";
-import { closeDb, getDb } from "~/utils/db.server";
-import { DEMO_SEEDS, ROOT } from "./helpers/db";
+import { getDb } from "~/utils/db.server";
+import { withSeededApp } from "./helpers/app-db";
+import { ROOT } from "./helpers/db";
 
-beforeAll(async () => {
-  const db = getDb();
-  await migrateToLatest(db);
-  await loadSeedDirectory(db, DEMO_SEEDS);
-  await ensureSearchReady(db);
-}, 60_000);
-afterAll(async () => {
-  await stopSearch();
-  await closeDb();
-});
+withSeededApp();
 
 async function api(query: string) {
   const response = await apiLoader({ request: new Request(`http://lardom.test/api/search?${query}`), params: {}, context: {} });

@@ -172,7 +172,7 @@ export function weightIn(engine: Engine, record: number, field: number, term: nu
 }
 
 /** Most index terms one prefix or typo pattern may expand to; short prefixes match many. */
-const MAX_EXPANSION = 100;
+const MAX_EXPANSION = 50;
 
 /**
  * Index terms matching a pattern, found with lunr's own token-set automata: `prefix` gives the
@@ -189,7 +189,7 @@ export function expand(engine: Engine, { term, prefix, editDistance }: { term: s
 }
 
 /** Terms of the index that end with `tail` and are at least `minHead` characters longer. */
-export function termsEndingWith(engine: Engine, tail: string, minHead: number, max = 30): string[] {
+export function termsEndingWith(engine: Engine, tail: string, minHead: number, max = 20): string[] {
   const key = reverse(tail);
   const list = engine.reversedTerms;
   let lo = 0;
@@ -210,11 +210,11 @@ function reverse(s: string): string {
   return [...s].reverse().join("");
 }
 
-/** How many records have the term in any field. */
+/** How many records have the term, counted in its most common field (a cheap lower bound). */
 export function documentFrequency(engine: Engine, term: string): number {
   const n = engine.termNumber.get(term);
   if (n === undefined) return 0;
-  const records = new Set<number>();
-  for (let f = 0; f < F; f++) for (const p of postings(engine, n, f)) records.add(p);
-  return records.size;
+  let most = 0;
+  for (let f = 0; f < F; f++) most = Math.max(most, postings(engine, n, f).length);
+  return most;
 }

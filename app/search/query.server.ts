@@ -86,10 +86,15 @@ export function runQuery(engine: Engine, words: QueryWord[]): QueryResult {
     const add = (term: string, boost: number) => {
       if (engine.termNumber.has(term) && (clauses.get(term) ?? 0) < boost) clauses.set(term, boost);
     };
-    if (word.fuzzy) for (const t of expand(engine, { term: word.exact[0], editDistance: word.fuzzy })) add(t, BOOST.fuzzy);
-    if (word.prefix) for (const t of expand(engine, { term: word.prefix, prefix: true })) add(t, BOOST.prefix);
-    for (const t of word.tails) add(t, BOOST.tail);
     for (const t of word.exact) add(t, BOOST.exact);
+    // A word most records have needs no widening: the records it would add are few, and
+    // scoring the expansions of a common word is the slowest thing a query can do.
+    const common = [...clauses.keys()].some((t) => documentFrequency(engine, t) * 2 > engine.ids.length);
+    if (!common) {
+      if (word.fuzzy) for (const t of expand(engine, { term: word.exact[0], editDistance: word.fuzzy })) add(t, BOOST.fuzzy);
+      if (word.prefix) for (const t of expand(engine, { term: word.prefix, prefix: true })) add(t, BOOST.prefix);
+      for (const t of word.tails) add(t, BOOST.tail);
+    }
 
     const bit = 1 << position;
     for (const [term, boost] of clauses) {

@@ -96,11 +96,18 @@ export async function recordChanged(db: Kysely<Database>, recordId: number): Pro
   if (stamp) state.stamps.set(recordId, stamp);
   else state.stamps.delete(recordId);
   if (state.quietTimer) clearTimeout(state.quietTimer);
-  if (state.changes.size >= DELTA_LIMIT) void rebuildMain(db, state);
+  if (state.changes.size >= DELTA_LIMIT) rebuildInBackground(db, state);
   else {
-    state.quietTimer = setTimeout(() => void rebuildMain(db, state).catch(() => {}), QUIET_MS);
+    state.quietTimer = setTimeout(() => rebuildInBackground(db, state), QUIET_MS);
     state.quietTimer.unref();
   }
+}
+
+/** A failed background rebuild leaves the current index serving, and is said in the log. */
+function rebuildInBackground(db: Kysely<Database>, state: State) {
+  rebuildMain(db, state).catch((error: unknown) =>
+    console.error(`Sökindexet kunde inte byggas om: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
 
 /** Stops background work (tests, shutdown). */
@@ -135,6 +142,7 @@ async function initialise(db: Kysely<Database>): Promise<State> {
     poller: null,
     quietTimer: null,
   };
+  // A failed poll (the database busy or closing) is simply tried again a second later.
   state.poller = setInterval(() => void pollForOutsideWrites(db, state).catch(() => {}), POLL_MS);
   state.poller.unref();
   return state;

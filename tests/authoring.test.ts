@@ -200,6 +200,11 @@ describe("the workflow", () => {
     expect(published.published_on).toBe(new Date().toISOString().slice(0, 10));
     const page = await practiceLoader({ request: getRequest(`/practices/${slug}`), params: { slug }, context: {} });
     expect(page.status).toBe(200);
+    expect(((await page.json()) as { editUrl: string | null }).editUrl).toBeNull();
+    const forEditor = await practiceLoader({ request: getRequest(`/practices/${slug}`, editor), params: { slug }, context: {} });
+    expect(((await forEditor.json()) as { editUrl: string | null }).editUrl).toBe(`/practices/${slug}/edit`);
+    const forOther = await practiceLoader({ request: getRequest(`/practices/${slug}`, other), params: { slug }, context: {} });
+    expect(((await forOther.json()) as { editUrl: string | null }).editUrl).toBeNull();
     expect((await workflow({ intent: "archive", version: "5" }, contributor)).status).toBe(403);
     expect((await workflow({ intent: "archive", version: "5" }, editor)).status).toBe(302);
     expect((await stored(slug)).status).toBe("archived");

@@ -7,11 +7,17 @@ import { RecordGrid } from "./record-card";
 import { ThemeChips } from "./theme-chips";
 
 /** Breadcrumb, kind, title, summary, themes and tags at the top of every record page. */
-export function RecordHeader({ record }: { record: RecordBase }) {
+export function RecordHeader({ record, editUrl }: { record: RecordBase; editUrl?: string | null }) {
   return (
     <header className="page-header">
       <nav aria-label="Brödsmulor" className="breadcrumb">
         <Link to={`/${KIND_PATH[record.kind]}`}>{KIND_PLURAL[record.kind]}</Link>
+        {editUrl ? (
+          <>
+            {" "}
+            · <Link to={editUrl}>Redigera</Link>
+          </>
+        ) : null}
       </nav>
       <p>
         <span className={`badge badge-${record.kind}`}>{KIND_LABEL[record.kind]}</span>

@@ -7,6 +7,7 @@ import { getActivity } from "~/models/activity.server";
 import { relatedRecords } from "~/models/related.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
+import { editLinkFor } from "~/utils/edit-link.server";
 import { notFound } from "~/utils/http.server";
 import { FORMAT_LABEL, LEVEL_LABEL, formatDate, formatNumber } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -19,19 +20,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!activity) throw notFound("Insatsen finns inte, eller är inte publicerad.");
   return json({
     activity,
+    editUrl: await editLinkFor(request, { kind: "activity", id: activity.id, slug: activity.slug }),
     bodyHtml: renderMarkdown(activity.body),
     related: await relatedRecords(db, { recordId: activity.id, access }),
   });
 }
 
 export default function ActivityPage() {
-  const { activity, bodyHtml, related } = useLoaderData<typeof loader>();
+  const { activity, editUrl, bodyHtml, related } = useLoaderData<typeof loader>();
   const dates = activity.endsOn
     ? `${formatDate(activity.startsOn)} – ${formatDate(activity.endsOn)}`
     : formatDate(activity.startsOn);
   return (
     <article>
-      <RecordHeader record={activity} />
+      <RecordHeader record={activity} editUrl={editUrl} />
       <Facts
         items={[
           ["Anordnare", <Link key="o" to={`/organisations/${activity.organisation.slug}`}>{activity.organisation.name}</Link>],

@@ -7,6 +7,7 @@ import { getEvent } from "~/models/event.server";
 import { relatedRecords } from "~/models/related.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
+import { editLinkFor } from "~/utils/edit-link.server";
 import { notFound } from "~/utils/http.server";
 import { EVENT_TYPE_LABEL, formatDate, formatNumber } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -19,19 +20,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!event) throw notFound("Träffen finns inte, eller är inte publicerad.");
   return json({
     event,
+    editUrl: await editLinkFor(request, { kind: "event", id: event.id, slug: event.slug }),
     bodyHtml: renderMarkdown(event.body, { topHeading: 3 }),
     related: await relatedRecords(db, { recordId: event.id, access }),
   });
 }
 
 export default function EventPage() {
-  const { event, bodyHtml, related } = useLoaderData<typeof loader>();
+  const { event, editUrl, bodyHtml, related } = useLoaderData<typeof loader>();
   const dates = event.endsOn && event.endsOn !== event.startsOn
     ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
     : formatDate(event.startsOn);
   return (
     <article>
-      <RecordHeader record={event} />
+      <RecordHeader record={event} editUrl={editUrl} />
       <Facts
         items={[
           ["Typ", EVENT_TYPE_LABEL[event.type]],

@@ -7,6 +7,7 @@ import { getPractice } from "~/models/practice.server";
 import { relatedRecords } from "~/models/related.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
+import { editLinkFor } from "~/utils/edit-link.server";
 import { notFound } from "~/utils/http.server";
 import { formatDate, recordUrl } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!practice) throw notFound("Det goda exemplet finns inte, eller är inte publicerat.");
   return json({
     practice,
+    editUrl: await editLinkFor(request, { kind: "practice", id: practice.id, slug: practice.slug }),
     sections: SECTIONS.map(([key, heading]) => ({ key, heading, html: renderMarkdown(practice[key], { topHeading: 3 }) })),
     bodyHtml: renderMarkdown(practice.body),
     related: await relatedRecords(db, { recordId: practice.id, access }),
@@ -35,10 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PracticePage() {
-  const { practice, sections, bodyHtml, related } = useLoaderData<typeof loader>();
+  const { practice, editUrl, sections, bodyHtml, related } = useLoaderData<typeof loader>();
   return (
     <article>
-      <RecordHeader record={practice} />
+      <RecordHeader record={practice} editUrl={editUrl} />
       <Facts
         items={[
           ["Organisation", <Link key="o" to={`/organisations/${practice.organisation.slug}`}>{practice.organisation.name}</Link>],

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +59,7 @@ describe("signing in and out", () => {
     const setCookie = response.headers.get("Set-Cookie")!;
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie, "plain http works outside production").not.toMatch(/Secure/);
     expect(setCookie).not.toMatch(/medlem/i);
     const cookie = setCookie.split(";")[0];
     const user = await getUser(withCookie(cookie));
@@ -65,6 +68,18 @@ describe("signing in and out", () => {
     const signed = decodeURIComponent(cookie.split("=").slice(1).join("="));
     const payload = Buffer.from(signed.slice(0, signed.lastIndexOf(".")), "base64").toString("utf8");
     expect(JSON.parse(payload)).toBe(sessions[sessions.length - 1].id);
+  });
+
+  it("marks the cookie Secure in production", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lardom-prod-"));
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "tests/helpers/production-cookie.mts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: "a".repeat(40), DATABASE_PATH: path.join(dir, "prod.db") },
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^lardom_session=[^;]+;.*; HttpOnly; Secure; SameSite=Lax$/m);
   });
 
   it("never redirects off the site after signing in", async () => {

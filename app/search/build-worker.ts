@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 
 import type { SearchDoc } from "./documents.server";
-import { buildEngine } from "./engine.server";
+import { buildEngine, packEngine, transferablesOf } from "./engine.server";
 import { PERSIST_VERSION } from "./persist";
 
 const { docs, persistPath, fingerprint } = workerData as { docs: SearchDoc[]; persistPath: string | null; fingerprint: string };
@@ -16,4 +16,6 @@ if (persistPath) {
   await fs.writeFile(tmp, JSON.stringify({ version: PERSIST_VERSION, fingerprint, engine, docs }));
   await fs.rename(tmp, persistPath); // atomic: a reader sees the old file or the new one
 }
-parentPort!.postMessage(engine);
+// Typed arrays move to the main thread instead of being copied: taking over is nearly free.
+const packed = packEngine(engine);
+parentPort!.postMessage(packed, transferablesOf(packed));

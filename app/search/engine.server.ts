@@ -5,8 +5,8 @@ import type { SearchDoc } from "./documents.server";
  * Building and loading the search index. lunr's Builder weighs every term of every field
  * (BM25 with field boosts); we keep its results in a compact form of typed arrays instead of
  * lunr's object graph, which at 10,000 records takes most of a gigabyte to load and hold.
- * Expansions (prefixes, typos) still run on lunr's TokenSet automata. Queries are in
- * query.server.ts; see docs/decisions/004-search.md.
+ * Typos are found with lunr's TokenSet automata. Queries are in query.server.ts; see
+ * docs/decisions/004-search.md.
  */
 
 /**
@@ -43,7 +43,8 @@ export interface Engine {
   vectorStart: Int32Array;
   vectorTerm: Int32Array;
   vectorWeight: Float32Array;
-  tokenSet: lunr.TokenSet;
+  /** lunr's automaton of all terms, for typos; built the first time a typo is looked for. */
+  tokenSet: lunr.TokenSet | null;
   /** Every term, reversed and sorted: finds terms that end with a word (compound tails). */
   reversedTerms: string[];
   surfaces: Record<string, string>;
@@ -128,22 +129,45 @@ export function buildEngine(docs: SearchDoc[]): SerializedEngine {
   return { ids, terms, postingStart, postingData, vectorStart, vectorTerm, vectorWeight, surfaces };
 }
 
-export function loadEngine(s: SerializedEngine): Engine {
-  // fromArray is in lunr but missing from its type definitions; it wants the terms sorted.
-  const fromArray = (lunr.TokenSet as unknown as { fromArray: (terms: string[]) => lunr.TokenSet }).fromArray;
+/**
+ * The index in the form a worker hands over: typed arrays, whose memory is moved to the main
+ * thread rather than copied, and the reversed terms, so taking it over costs the server almost
+ * nothing.
+ */
+export interface PackedEngine {
+  ids: number[];
+  terms: string[];
+  reversedTerms: string[];
+  postingStart: Int32Array;
+  postingData: Int32Array;
+  vectorStart: Int32Array;
+  vectorTerm: Int32Array;
+  vectorWeight: Float32Array;
+  surfaces: Record<string, string>;
+}
+
+export function packEngine(s: SerializedEngine): PackedEngine {
   return {
     ids: s.ids,
     terms: s.terms,
-    termNumber: new Map(s.terms.map((t, n) => [t, n])),
+    reversedTerms: s.terms.map(reverse).sort(),
     postingStart: Int32Array.from(s.postingStart),
     postingData: Int32Array.from(s.postingData),
     vectorStart: Int32Array.from(s.vectorStart),
     vectorTerm: Int32Array.from(s.vectorTerm),
     vectorWeight: Float32Array.from(s.vectorWeight),
-    tokenSet: fromArray(s.terms),
-    reversedTerms: s.terms.map(reverse).sort(),
     surfaces: s.surfaces,
   };
+}
+
+/** The buffers of a packed engine, for postMessage's transfer list. */
+export function transferablesOf(p: PackedEngine): ArrayBuffer[] {
+  return [p.postingStart, p.postingData, p.vectorStart, p.vectorTerm, p.vectorWeight].map((a) => a.buffer as ArrayBuffer);
+}
+
+export function loadEngine(s: SerializedEngine | PackedEngine): Engine {
+  const packed = "reversedTerms" in s ? s : packEngine(s);
+  return { ...packed, termNumber: new Map(packed.terms.map((t, n) => [t, n])), tokenSet: null };
 }
 
 const F = FIELDS.length;
@@ -175,32 +199,45 @@ export function weightIn(engine: Engine, record: number, field: number, term: nu
 const MAX_EXPANSION = 50;
 
 /**
- * Index terms matching a pattern, found with lunr's own token-set automata: `prefix` gives the
- * terms starting with the term, `editDistance` those within that many edits of it.
+ * Index terms matching a pattern: `prefix` gives the terms starting with the term (a range of
+ * the sorted terms), `editDistance` those within that many edits of it (lunr's automata).
  */
 export function expand(engine: Engine, { term, prefix, editDistance }: { term: string; prefix?: boolean; editDistance?: number }): string[] {
-  // Both constructors are in lunr but missing from its type definitions.
+  if (prefix) {
+    const found: string[] = [];
+    for (let i = lowerBound(engine.terms, term); i < engine.terms.length && found.length < MAX_EXPANSION; i++) {
+      if (!engine.terms[i].startsWith(term)) break;
+      found.push(engine.terms[i]);
+    }
+    return found;
+  }
+  // Both are in lunr but missing from its type definitions. fromArray wants sorted terms.
   const TokenSet = lunr.TokenSet as unknown as {
     fromFuzzyString: (term: string, distance: number) => lunr.TokenSet;
-    fromString: (pattern: string) => lunr.TokenSet;
+    fromArray: (terms: string[]) => lunr.TokenSet;
   };
-  const set = editDistance ? TokenSet.fromFuzzyString(term, editDistance) : TokenSet.fromString(prefix ? `${term}*` : term);
-  return engine.tokenSet.intersect(set).toArray().slice(0, MAX_EXPANSION);
+  engine.tokenSet ??= TokenSet.fromArray(engine.terms);
+  const pattern = TokenSet.fromFuzzyString(term, editDistance ?? 0);
+  return engine.tokenSet.intersect(pattern).toArray().slice(0, MAX_EXPANSION);
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Terms of the index that end with `tail` and are at least `minHead` characters longer. */
 export function termsEndingWith(engine: Engine, tail: string, minHead: number, max = 20): string[] {
   const key = reverse(tail);
   const list = engine.reversedTerms;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
   const found: string[] = [];
-  for (let i = lo; i < list.length && list[i].startsWith(key) && found.length < max; i++) {
+  for (let i = lowerBound(list, key); i < list.length && list[i].startsWith(key) && found.length < max; i++) {
     if (list[i].length >= key.length + minHead) found.push(reverse(list[i]));
   }
   return found;

@@ -8,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { getEnv } from "../utils/env.server";
 import { loadSearchDocs, searchFingerprint, type SearchDoc } from "./documents.server";
-import { buildEngine, loadEngine, type SearchPart, type SerializedEngine } from "./engine.server";
+import { buildEngine, loadEngine, type PackedEngine, type SearchPart, type SerializedEngine } from "./engine.server";
 import { PERSIST_VERSION } from "./persist";
 
 /**
@@ -176,12 +176,12 @@ function workerFile(): string {
   return path.join(path.dirname(dir), "app/search/build-worker.mjs");
 }
 
-function buildInWorker(docs: SearchDoc[], fingerprint: string): Promise<SerializedEngine> {
+function buildInWorker(docs: SearchDoc[], fingerprint: string): Promise<PackedEngine> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile(), {
       workerData: { docs, persistPath: persistPath(), fingerprint },
     });
-    worker.once("message", (engine: SerializedEngine) => resolve(engine));
+    worker.once("message", (engine: PackedEngine) => resolve(engine));
     worker.once("error", reject);
     worker.once("exit", (code) => code !== 0 && reject(new Error(`search build worker exited with ${code}`)));
   });

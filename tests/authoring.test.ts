@@ -171,3 +171,34 @@ describe("history", () => {
   });
 });
 
+
+describe("forms as browsers send them", () => {
+  it("saves with every field present and the optional ones empty (tags, dates, Markdown fields)", async () => {
+    const fields = {
+      title: "Allt tomt utom det nödvändiga",
+      summary: "Kort.",
+      body: "",
+      themes: "data-och-sensorer",
+      tags: "",
+      language: "sv",
+      visibility: "public",
+      review_by: "",
+      organisation: "olmeviks-hydraulik",
+      problem: "",
+      solution: "",
+      results: "",
+      resources: "",
+      transferability: "",
+      difficulties: "",
+      intent: "save",
+    };
+    const created = await post(newPracticeAction, "/practices/new", fields, contributor);
+    expect(created.status).toBe(302);
+    const slug = "allt-tomt-utom-det-nodvandiga";
+    const edited = await post(editPracticeAction, `/practices/${slug}/edit`, { ...fields, tags: " lean ,  , Underhåll", version: "1" }, contributor, { slug });
+    expect(edited.status).toBe(302);
+    const { id } = await stored(slug);
+    const tags = await getDb().selectFrom("record_tags").select("tag").where("record_id", "=", id).orderBy("tag").execute();
+    expect(tags.map((t) => t.tag)).toEqual(["lean", "underhåll"]);
+  });
+});

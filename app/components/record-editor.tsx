@@ -55,6 +55,7 @@ export function RecordEditor({
   return (
     <Form method="post" {...getFormProps(form)} className="form">
       <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorSummary errors={form.allErrors} />
       {conflict ? <ConflictNotice values={conflict.values} /> : null}
       {version !== undefined ? <input type="hidden" name="version" value={conflict?.version ?? version} /> : null}
       <CommonFields f={f} options={options} kind={kind} />
@@ -91,12 +92,34 @@ export function RecordEditor({
   );
 }
 
+/** Every field's errors at the top of a long form, so none goes unseen (a lesson far down, say). */
+function ErrorSummary({ errors }: { errors: Record<string, string[] | undefined> }) {
+  const fields = Object.entries(errors).filter(([name, list]) => name !== "" && list?.length);
+  if (fields.length === 0) return null;
+  const label = (name: string) => {
+    const [, base, index] = /^([a-z_]+)(?:\[(\d+)\])?/.exec(name) ?? [];
+    return `${FIELD_LABEL[base] ?? name}${index !== undefined ? ` ${Number(index) + 1}` : ""}`;
+  };
+  return (
+    <div className="notice notice-warning">
+      <p>Formuläret behöver rättas innan det kan sparas:</p>
+      <ul>
+        {fields.map(([name, list]) => (
+          <li key={name}>
+            {label(name)}: {list!.join(" ")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** When someone else saved first: their stored text, beside the form that keeps this person's. */
 function ConflictNotice({ values }: { values: Record<string, unknown> }) {
   return (
     <details open className="notice notice-warning">
       <summary>Den sparade versionen (skriven av någon annan)</summary>
-      <p>Din text finns kvar i formuläret. Sparar du igen ersätter den den här versionen, som då finns kvar i historiken.</p>
+      <p>Din text finns kvar i formuläret. Sparar du igen ersätter din text den här versionen, som ändå finns kvar i historiken.</p>
       <dl>
         {Object.entries(values)
           .filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0))

@@ -30,10 +30,18 @@ export const optionalDate = () => dateString().optional();
 const slug = z.string().regex(SLUG_PATTERN, "Ogiltigt val.");
 const requiredSlug = (message: string) => z.string({ required_error: message }).regex(SLUG_PATTERN, "Ogiltigt val.");
 
-/** "a, b ,a" or ["a", "b"] → ["a", "b"]: a comma-separated text field or a stored list. */
+/**
+ * "a, b ,a" or ["a", "b"] → ["a", "b"]: a comma-separated text field or a stored list. Conform
+ * hands a typed field over as a one-item list and turns empty items into undefined (which a
+ * string item refuses), so every shape is flattened, split and emptied of blanks here.
+ */
 const commaList = (max: number, lower: boolean) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? v.split(",") : v ?? []),
+    (v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((item) => (typeof item === "string" ? item.split(",") : []))
+        .map((item) => item.trim())
+        .filter(Boolean),
     z
       .array(z.string().max(80, "Högst 80 tecken per ord."))
       .transform((items) => [...new Set(items.map((s) => (lower ? s.trim().toLowerCase() : s.trim())).filter(Boolean))])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { formFields } from "./helpers/form-fields";
 import { Browser, demoAccounts } from "./helpers/http";
 import { startServer, type RunningServer } from "./helpers/server";
 
@@ -91,4 +92,26 @@ describe("from contributor to editor to search", () => {
     const gone = await eventually(async () => !(await search("kvastfeningsmetoden")).results.some((r) => r.slug === slug));
     expect(gone, "search forgets the archived practice").toBe(true);
   });
+});
+
+describe("edit forms as a browser without JavaScript submits them", () => {
+  const pages = [
+    { url: "/practices/gruvbergs-elkraft-processmognadstrappan/edit", form: "record-practice" },
+    { url: "/events/workshop-livscykelanalys-karlstad/edit", form: "record-event" },
+    { url: "/activities/validering-industrioperator/edit", form: "record-activity" },
+    { url: "/paths/fran-lean-till-processmognad/edit", form: "path" },
+  ];
+
+  for (const page of pages) {
+    it(`${page.url} saves unchanged, exactly as rendered`, async () => {
+      const before = formFields(await (await editor.get(page.url)).text(), page.form);
+      expect(before.length).toBeGreaterThan(5);
+      const saved = await editor.post(page.url, [...before, ["intent", "save"]]);
+      expect(saved.status, JSON.stringify(before)).toBe(302);
+      const after = formFields(await (await editor.get(page.url)).text(), page.form);
+      const version = (fields: [string, string][]) => Number(fields.find(([k]) => k === "version")![1]);
+      expect(version(after)).toBe(version(before) + 1);
+      expect(after.filter(([k]) => k !== "version")).toEqual(before.filter(([k]) => k !== "version"));
+    });
+  }
 });

@@ -9,9 +9,10 @@ export class Browser {
     return fetch(`${this.server.url}${path}`, { redirect: "manual", headers: this.cookie ? { Cookie: this.cookie } : {} });
   }
 
-  async post(path: string, fields: Record<string, string | string[]> = {}): Promise<Response> {
+  async post(path: string, fields: Record<string, string | string[]> | [string, string][] = {}): Promise<Response> {
     const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
+    const pairs = Array.isArray(fields) ? fields : Object.entries(fields).flatMap(([k, v]) => [v].flat().map((item) => [k, item]));
+    for (const [k, v] of pairs) body.append(k, v);
     const response = await fetch(`${this.server.url}${path}`, {
       method: "POST",
       redirect: "manual",

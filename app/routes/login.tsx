@@ -7,7 +7,7 @@ import { ErrorList, Field } from "~/components/forms";
 import { LoginSchema } from "~/forms/login";
 import { signIn } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
-import { clientAddress, readForm } from "~/utils/request.server";
+import { clientAddress, parseSubmission, readForm } from "~/utils/request.server";
 import { getUser, safeRedirect, signInAndRedirect } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: LoginSchema });
+  const submission = parseSubmission(await readForm(request), LoginSchema);
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -10,7 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { slugParam } from "~/utils/params.server";
 import { requireEditor } from "~/utils/permissions.server";
-import { readForm } from "~/utils/request.server";
+import { parseSubmission, readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
@@ -22,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireEditor(request);
   const slug = slugParam(params.slug, "Organisationen");
-  const submission = parseWithZod(await readForm(request), { schema: OrganisationSchema });
+  const submission = parseSubmission(await readForm(request), OrganisationSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (!(await updateOrganisation(getDb(), slug, submission.value))) throw notFound("Organisationen finns inte.");
   for (const id of await recordIdsOfOrganisation(getDb(), slug)) await recordChanged(getDb(), id);

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -8,7 +7,7 @@ import { createOrganisation, listOrganisations } from "~/models/directory.server
 import { getDb } from "~/utils/db.server";
 import { ORGANISATION_KIND_LABEL } from "~/utils/labels";
 import { requireEditor } from "~/utils/permissions.server";
-import { readForm } from "~/utils/request.server";
+import { parseSubmission, readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request);
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireEditor(request);
-  const submission = parseWithZod(await readForm(request), { schema: OrganisationSchema });
+  const submission = parseSubmission(await readForm(request), OrganisationSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const slug = await createOrganisation(getDb(), submission.value);
   return redirect(`/manage/organisations?created=${slug}`);

@@ -8,7 +8,7 @@ import { PasswordSchema } from "~/forms/login";
 import { changePassword, checkPassword } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/permissions.server";
-import { readForm } from "~/utils/request.server";
+import { parseSubmission, readForm } from "~/utils/request.server";
 import { signInAndRedirect } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A new password ends every session of the account (others' devices too); this one gets a fresh session. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: PasswordSchema });
+  const submission = parseSubmission(await readForm(request), PasswordSchema);
   const hide = { hideFields: ["current", "password", "confirm"] };
   if (submission.status !== "success") return json(submission.reply(hide), { status: 400 });
   const db = getDb();

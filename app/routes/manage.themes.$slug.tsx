@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -12,7 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { slugParam } from "~/utils/params.server";
 import { requireEditor } from "~/utils/permissions.server";
-import { readForm } from "~/utils/request.server";
+import { parseSubmission, readForm } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEditor(request);
@@ -25,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireEditor(request);
   const slug = slugParam(params.slug, "Temat");
-  const submission = parseWithZod(await readForm(request), { schema: ThemeSchema });
+  const submission = parseSubmission(await readForm(request), ThemeSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     if (!(await updateTheme(getDb(), slug, submission.value))) throw notFound("Temat finns inte.");

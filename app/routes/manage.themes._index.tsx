@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -9,7 +8,7 @@ import { createTheme } from "~/models/directory.server";
 import { themeOptions } from "~/models/options.server";
 import { getDb } from "~/utils/db.server";
 import { requireEditor } from "~/utils/permissions.server";
-import { readForm } from "~/utils/request.server";
+import { parseSubmission, readForm } from "~/utils/request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireEditor(request);
@@ -18,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireEditor(request);
-  const submission = parseWithZod(await readForm(request), { schema: ThemeSchema });
+  const submission = parseSubmission(await readForm(request), ThemeSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     const slug = await createTheme(getDb(), submission.value);

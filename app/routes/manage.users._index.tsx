@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { ROLE_LABEL } from "~/utils/labels";
 import { requireAdmin } from "~/utils/permissions.server";
-import { readForm } from "~/utils/request.server";
+import { parseSubmission, readForm } from "~/utils/request.server";
 import { ROLES } from "../../db/schema";
 
 const UpdateSchema = AccountSchema.extend({ userId: z.number().int().min(1) });
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const db = getDb();
   if (formData.get("intent") === "create") {
-    const submission = parseWithZod(formData, { schema: NewAccountSchema });
+    const submission = parseSubmission(formData, NewAccountSchema);
     if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
     try {
       const { organisation, ...rest } = submission.value;
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect("/manage/users?done=created");
   }
-  const submission = parseWithZod(formData, { schema: UpdateSchema });
+  const submission = parseSubmission(formData, UpdateSchema);
   if (submission.status !== "success") throw badRequest("Ogiltiga uppgifter för kontot.");
   const { userId, role, organisation, disabled } = submission.value;
   if (userId === admin.id && (role !== "admin" || disabled)) throw badRequest("Du kan inte ta bort din egen administratörsbehörighet.");

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 
@@ -9,7 +8,7 @@ import { createPath, getPathForm, savePath, stepOptions } from "../models/path-a
 import { getDb } from "./db.server";
 import { notFound } from "./http.server";
 import { requireEditor } from "./permissions.server";
-import { readForm } from "./request.server";
+import { parseSubmission, readForm } from "./request.server";
 
 /** Loaders and actions of /paths/new and /paths/:slug/edit: editors only (DESIGN.md). */
 
@@ -25,7 +24,7 @@ export async function newPathLoader(request: Request) {
 
 async function handle(request: Request, save: (values: z.infer<typeof PathSchema>, version: number | null) => Promise<string>) {
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: PathSchema });
+  const submission = parseSubmission(formData, PathSchema);
   if (submission.status !== "success") {
     return json({ result: submission.reply(), conflict: false }, { status: submission.status === "error" ? 400 : 200 });
   }

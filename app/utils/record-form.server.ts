@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 
@@ -14,7 +13,7 @@ import { notFound } from "./http.server";
 import { KIND_PATH } from "./labels";
 import { renderMarkdown } from "./markdown.server";
 import { canEdit, canView, forbidden, isEditor, requireUser, requireWriter } from "./permissions.server";
-import { readForm } from "./request.server";
+import { parseSubmission, readForm } from "./request.server";
 
 /**
  * What the new and edit routes of every kind share: their loaders and actions are one line each
@@ -49,7 +48,7 @@ async function formOptions(user: SessionUser) {
 
 /** A preview keeps what was typed and, unlike a save, does not point out what is missing yet. */
 function previewReply(formData: FormData) {
-  return parseWithZod(formData, { schema: z.object({}).passthrough() }).reply();
+  return parseSubmission(formData, z.object({}).passthrough()).reply();
 }
 
 /** The sanitized HTML of every Markdown field as typed, whether or not the form is valid. */
@@ -72,7 +71,7 @@ export async function newRecordAction(request: Request, kind: RecordKind) {
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
   if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
-  const submission = parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] });
+  const submission = parseSubmission(formData, RECORD_SCHEMAS[kind]);
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
@@ -121,7 +120,7 @@ export async function editRecordAction(request: Request, kind: RecordKind, slug:
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
   if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
-  const submission = parseWithZod(formData, { schema: RECORD_SCHEMAS[kind] });
+  const submission = parseSubmission(formData, RECORD_SCHEMAS[kind]);
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { loader as apiLoader } from "~/routes/api.search";
 import { loader as searchPageLoader } from "~/routes/search";
+import { relatedRecords } from "~/models/related.server";
 import { searchRecords } from "~/search/search.server";
 import { ensureSearchReady, rebuildSearchIndex, recordChanged, searchStatus, stopSearch } from "~/search/service.server";
 import { getDb } from "~/utils/db.server";
@@ -218,6 +219,32 @@ describe("freshness and persistence", () => {
     await stopSearch();
     await ensureSearchReady(db);
     expect(searchStatus()!.source).toBe("built");
+  });
+
+  it("related records include one whose text is alike, even with no theme or tag in common", async () => {
+    const db = getDb();
+    const a = await db.selectFrom("records").select(["id", "title"]).where("slug", "=", "skarjans-kartong-spillvarme-till-fjarrvarmenatet").executeTakeFirstOrThrow();
+    // A record that shares no theme or tag with it, given a title about the same thing.
+    const b = await db
+      .selectFrom("records as r")
+      .select(["r.id", "r.title"])
+      .where("r.kind", "=", "activity")
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("record_themes as x").innerJoin("record_themes as y", "y.theme_id", "x.theme_id").select("x.record_id").where("x.record_id", "=", a.id).whereRef("y.record_id", "=", "r.id"))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("record_tags as x").innerJoin("record_tags as y", "y.tag", "x.tag").select("x.record_id").where("x.record_id", "=", a.id).whereRef("y.record_id", "=", "r.id"))))
+      .executeTakeFirstOrThrow();
+    const related = async () => (await relatedRecords(db, { recordId: a.id, access: anonymous, limit: 50 })).map((r) => r.id);
+    expect(await related()).not.toContain(b.id);
+    await db.updateTable("records").set({ title: "Spillvärme från kartongmaskinen till fjärrvärmenätet" }).where("id", "=", b.id).execute();
+    try {
+      await recordChanged(db, b.id);
+      await rebuildSearchIndex(db); // as after the quiet period: delta scores are not comparable
+      const ids = await related();
+      expect(ids).toContain(b.id);
+      expect(ids).not.toContain(a.id);
+    } finally {
+      await db.updateTable("records").set({ title: b.title }).where("id", "=", b.id).execute();
+      await recordChanged(db, b.id);
+    }
   });
 
   it("members-only records are found only by members", async () => {

@@ -1,16 +1,20 @@
 import type { Kysely } from "kysely";
 
 import type { Database } from "../../db/schema";
+import { similarRecords } from "../search/similar.server";
 import type { Access } from "../utils/access.server";
 import { findRecords, type RecordSummary } from "./record.server";
 
-/** A shared theme says more about relatedness than a shared tag. */
+/** A shared theme says more about relatedness than a shared tag; the most similar text, most. */
 const THEME_WEIGHT = 2;
 const TAG_WEIGHT = 1;
+const TEXT_WEIGHT = 3;
+/** Text alone must be at least this similar (relative to the best) to count. */
+const TEXT_FLOOR = 0.25;
 
 /**
- * Records that share themes and tags with the given one, best first, never the record itself,
- * kinds mixed. (Text similarity joins in when search has an index to ask.)
+ * Records related to the given one, best first, never the record itself, kinds mixed: by shared
+ * themes and tags, and by text similarity from the search index.
  */
 export async function relatedRecords(
   db: Kysely<Database>,
@@ -36,6 +40,9 @@ export async function relatedRecords(
   const scores = new Map<number, number>();
   for (const { id, n } of byTheme) scores.set(id, (scores.get(id) ?? 0) + THEME_WEIGHT * Number(n));
   for (const { id, n } of byTag) scores.set(id, (scores.get(id) ?? 0) + TAG_WEIGHT * Number(n));
+  for (const [id, similarity] of await similarRecords(db, recordId)) {
+    if (similarity >= TEXT_FLOOR) scores.set(id, (scores.get(id) ?? 0) + TEXT_WEIGHT * similarity);
+  }
   if (scores.size === 0) return [];
 
   const candidates = await findRecords(db, { access, filters: { ids: [...scores.keys()] } });

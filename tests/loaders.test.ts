@@ -13,6 +13,7 @@ import { loader as pathLoader } from "~/routes/paths.$slug";
 import { loader as practicesLoader } from "~/routes/practices._index";
 import { loader as practiceLoader } from "~/routes/practices.$slug";
 import { loader as themesLoader } from "~/routes/themes._index";
+import { suggestedPath } from "~/models/theme.server";
 import { loader as themeLoader } from "~/routes/themes.$slug";
 import { getDb } from "~/utils/db.server";
 import { withSeededApp } from "./helpers/app-db";
@@ -85,6 +86,32 @@ describe("home and themes", () => {
       for (const a of cycle.develop) expect(a.kind).toBe("activity");
       for (const p of cycle.apply) expect(p.adoptedFrom.slug).toBeTruthy();
     }
+  });
+
+  it("every theme has a suggested path from its own material, in stage order", async () => {
+    const themes = await getDb().selectFrom("themes").select("slug").execute();
+    const order = ["inspire", "exchange", "develop", "apply"];
+    for (const { slug } of themes) {
+      const { cycle, paths, suggested } = await call(themeLoader, `/themes/${slug}`, { slug });
+      const path = suggestedPath(cycle);
+      expect(path.length, slug).toBeGreaterThan(0);
+      const stages = path.map((s) => order.indexOf(s.stage));
+      expect(stages, slug).toEqual([...stages].sort((a, b) => a - b));
+      // The page offers it only where no path is curated.
+      expect(suggested.length, slug).toBe(paths.length === 0 ? path.length : 0);
+    }
+  });
+
+  it("a top theme lists its children's paths too", async () => {
+    const row = await getDb()
+      .selectFrom("paths as p")
+      .innerJoin("themes as t", "t.id", "p.theme_id")
+      .innerJoin("themes as parent", "parent.id", "t.parent_id")
+      .select(["p.slug", "parent.slug as parent"])
+      .executeTakeFirst();
+    if (!row) return expect.fail("the demo content should have a path on a child theme");
+    const { paths } = await call(themeLoader, `/themes/${row.parent}`, { slug: row.parent });
+    expect(paths.map((p: { slug: string }) => p.slug)).toContain(row.slug);
   });
 
   it("the apply stage of some theme holds an adopted practice", async () => {

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 
 import type { Database, RecordKind } from "../../db/schema";
 import type { Access } from "../utils/access.server";
-import { visibleTo } from "./record.server";
+import { themeAndChildren, visibleTo } from "./record.server";
 
 /** Words a reader gets through per minute: a common figure for non-fiction on screen. */
 const WORDS_PER_MINUTE = 200;
@@ -33,7 +33,8 @@ export async function listPaths(db: Kysely<Database>, { themeSlug }: { themeSlug
       eb.selectFrom("path_steps as s").select(eb.fn.countAll<number>().as("n")).whereRef("s.path_id", "=", "p.id").as("steps"),
     ])
     .where("p.status", "=", "published")
-    .$if(!!themeSlug, (q) => q.where("t.slug", "=", themeSlug!))
+    // A top theme's paths include its children's.
+    .$if(!!themeSlug, (q) => q.where("p.theme_id", "in", themeAndChildren(db, themeSlug!)))
     .orderBy("p.title")
     .execute();
   return rows.map((r) => ({

@@ -144,3 +144,16 @@ export async function getLearningCycle(
     }),
   };
 }
+
+/** How many records of each stage a suggested path takes, in stage order. */
+const SUGGESTED_STEPS = { inspire: 2, exchange: 2, develop: 1, apply: 1 } as const;
+
+/**
+ * A reading path made from a theme's own material where no editor has curated one: the newest
+ * records of each stage of the cycle, in stage order (inspire, exchange, develop, apply).
+ */
+export function suggestedPath(cycle: LearningCycle): { stage: keyof LearningCycle; record: RecordSummary }[] {
+  return (Object.keys(SUGGESTED_STEPS) as (keyof LearningCycle)[]).flatMap((stage) =>
+    cycle[stage].slice(0, SUGGESTED_STEPS[stage]).map((record) => ({ stage, record })),
+  );
+}

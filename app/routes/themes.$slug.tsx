@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { RecordCard, RecordGrid } from "~/components/record-card";
 import { listPaths } from "~/models/path.server";
-import { getLearningCycle, getTheme } from "~/models/theme.server";
+import { getLearningCycle, getTheme, suggestedPath } from "~/models/theme.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -16,15 +16,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = slugParam(params.slug, "Temat");
   const theme = await getTheme(db, { slug });
   if (!theme) throw notFound("Temat finns inte.");
-  return json({
-    theme,
-    cycle: await getLearningCycle(db, { slug, access }),
-    paths: await listPaths(db, { themeSlug: slug }),
-  });
+  const cycle = await getLearningCycle(db, { slug, access });
+  const paths = await listPaths(db, { themeSlug: slug });
+  return json({ theme, cycle, paths, suggested: paths.length === 0 ? suggestedPath(cycle) : [] });
 }
 
 export default function ThemePage() {
-  const { theme, cycle, paths } = useLoaderData<typeof loader>();
+  const { theme, cycle, paths, suggested } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
@@ -103,8 +101,23 @@ export default function ThemePage() {
 
       <section className="section" aria-labelledby="paths">
         <h2 id="paths">Lärvägar i temat</h2>
-        {paths.length === 0 ? (
+        {paths.length === 0 && suggested.length === 0 ? (
           <p className="empty">Ingen lärväg är sammanställd för temat ännu.</p>
+        ) : paths.length === 0 ? (
+          <>
+            <p>
+              Ingen redaktör har sammanställt en lärväg för temat ännu. Här är ett förslag, taget ur temats
+              material i lärcykelns ordning:
+            </p>
+            <ol className="path-list">
+              {suggested.map(({ stage, record }) => (
+                <li key={record.id}>
+                  <span className="muted">{STAGE_NAMES[stage]}: </span>
+                  <Link to={recordUrl(record.kind, record.slug)}>{record.title}</Link>
+                </li>
+              ))}
+            </ol>
+          </>
         ) : (
           <ul className="path-list">
             {paths.map((p) => (
@@ -118,6 +131,8 @@ export default function ThemePage() {
     </>
   );
 }
+
+const STAGE_NAMES = { inspire: "Inspireras", exchange: "Utbyt erfarenheter", develop: "Utveckla kompetens", apply: "Tillämpa" };
 
 function Stage({ id, title, intro, children }: { id: string; title: string; intro: string; children: React.ReactNode }) {
   return (

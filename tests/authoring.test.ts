@@ -202,3 +202,27 @@ describe("forms as browsers send them", () => {
     expect(tags.map((t) => t.tag)).toEqual(["lean", "underhåll"]);
   });
 });
+
+describe("a practice's links", () => {
+  it("are set, changed and cleared with the form; a link to itself or to nothing is refused", async () => {
+    const created = await post(newPracticeAction, "/practices/new", practice({ title: "Länkat exempel", adopted_from: "hyttberga-lean-i-svetsverkstaden", from_event: "workshop-processmognadsmodell-karlstad" }), contributor);
+    expect(created.status).toBe(302);
+    const slug = "lankat-exempel";
+    const { id } = await stored(slug);
+    const links = async () =>
+      (await getDb().selectFrom("record_links as l").innerJoin("records as r", "r.id", "l.to_id").select(["l.type", "r.slug"]).where("l.from_id", "=", id).orderBy("l.type").execute()).map((l) => `${l.type}:${l.slug}`);
+    expect(await links()).toEqual(["adopted_from:hyttberga-lean-i-svetsverkstaden", "from_event:workshop-processmognadsmodell-karlstad"]);
+    const url = `/practices/${slug}/edit`;
+    const self = await post(editPracticeAction, url, practice({ title: "Länkat exempel", adopted_from: slug, from_event: "finns-inte", version: "1" }), contributor, { slug });
+    expect(self.status).toBe(400);
+    const errors = ((await self.json()) as { result: { error: Record<string, string[]> } }).result.error;
+    expect(errors).toEqual({ adopted_from: ["Välj ett annat gott exempel."], from_event: ["Okänd träff."] });
+    expect((await post(editPracticeAction, url, practice({ title: "Länkat exempel", adopted_from: "", from_event: "workshop-processmognadsmodell-karlstad", version: "1" }), contributor, { slug })).status).toBe(302);
+    expect(await links()).toEqual(["from_event:workshop-processmognadsmodell-karlstad"]);
+    const restored = await respond(() =>
+      historyAction({ request: formRequest(`/records/${id}/history`, { restore: "1", version: "2" }, contributor), params: { id: String(id) }, context: {} }),
+    );
+    expect(restored.status).toBe(302);
+    expect(await links()).toEqual(["adopted_from:hyttberga-lean-i-svetsverkstaden", "from_event:workshop-processmognadsmodell-karlstad"]);
+  });
+});

@@ -15,6 +15,9 @@ export interface Options {
   organisations: { value: string; label: string }[];
   allOrganisations: { value: string; label: string }[];
   popularTags: string[];
+  /** Link pickers of the practice form. */
+  practices: { value: string; label: string }[];
+  events: { value: string; label: string }[];
 }
 
 const choose = { value: "", label: "Välj …" };
@@ -54,6 +57,17 @@ export function PracticeFields({ f, options }: { f: Fields; options: Options }) 
       <TextareaField label="Resurser som behövdes" meta={f.resources} rows={4} />
       <TextareaField label="Så kan andra använda det" meta={f.transferability} rows={4} />
       <TextareaField label="Svårigheter på vägen" meta={f.difficulties} rows={4} />
+      <SelectField
+        label="Hämtat från"
+        meta={f.adopted_from}
+        hint="Om ni tog upp ett annat gott exempel: lärandecykelns tillämpning."
+        options={[{ value: "", label: "Inget" }, ...options.practices]}
+      />
+      <SelectField
+        label="Idén kom från träffen"
+        meta={f.from_event}
+        options={[{ value: "", label: "Ingen" }, ...options.events]}
+      />
     </>
   );
 }

@@ -71,6 +71,8 @@ export const PracticeSchema = z.object({
   resources: markdown(20_000),
   transferability: markdown(20_000),
   difficulties: markdown(20_000),
+  adopted_from: slug.optional(),
+  from_event: slug.optional(),
 });
 
 export const EventSchema = z

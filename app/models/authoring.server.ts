@@ -4,6 +4,7 @@ import type { Database, RecordKind, RecordStatus } from "../../db/schema";
 import { ORG_FIELD, RECORD_SCHEMAS, type EventValues, type ActivityValues, type PracticeValues, type RecordValues } from "../forms/record";
 import { isEditor } from "../utils/permissions.server";
 import { slugify } from "../utils/slug";
+import { loadLinks, resolveLinks, syncLinks } from "./practice-links.server";
 import { addRevision } from "./revision.server";
 import type { SessionUser } from "./user.server";
 
@@ -95,6 +96,7 @@ export async function loadValues(db: Db, id: number): Promise<RecordValues> {
       resources: d?.resources ?? "",
       transferability: d?.transferability ?? "",
       difficulties: d?.difficulties ?? "",
+      ...(await loadLinks(db, id)),
     };
     return v;
   }
@@ -139,7 +141,7 @@ export async function loadValues(db: Db, id: number): Promise<RecordValues> {
 }
 
 /** Slugs in the values turned into ids; unknown ones, or someone else's organisation, are field errors. */
-async function resolve(db: Db, kind: RecordKind, values: RecordValues, user: SessionUser) {
+async function resolve(db: Db, kind: RecordKind, values: RecordValues, user: SessionUser, selfId?: number) {
   const errors: Record<string, string[]> = {};
   const orgField = ORG_FIELD[kind];
   const orgSlug = (values as Record<string, unknown>)[orgField] as string;
@@ -157,8 +159,9 @@ async function resolve(db: Db, kind: RecordKind, values: RecordValues, user: Ses
       participantIds = rows.map((r) => r.id);
     }
   }
+  const links = kind === "practice" ? await resolveLinks(db, values as PracticeValues, selfId, errors) : {};
   if (Object.keys(errors).length) throw new FieldErrors(errors);
-  return { organisationId: org!.id, themeIds: themes.map((t) => t.id), participantIds };
+  return { organisationId: org!.id, themeIds: themes.map((t) => t.id), participantIds, links };
 }
 
 /** The date lists sort by: the event's date, the activity's start, a practice's publication. */
@@ -194,6 +197,7 @@ async function writeValues(trx: Transaction<Database>, id: number, kind: RecordK
     const v = values as PracticeValues;
     const d = { problem: v.problem, solution: v.solution, results: v.results, resources: v.resources, transferability: v.transferability, difficulties: v.difficulties };
     await trx.insertInto("practice_details").values({ record_id: id, ...d }).onConflict((oc) => oc.column("record_id").doUpdateSet(d)).execute();
+    await syncLinks(trx, id, ids.links);
   } else if (kind === "event") {
     const v = values as EventValues;
     const d = { type: v.type, starts_on: v.date, ends_on: v.end_date ?? null, location: v.location, municipality: v.municipality, participant_count: v.participants };
@@ -257,7 +261,7 @@ export async function saveRecord(
   RECORD_SCHEMAS[kind].parse(values);
   return db.transaction().execute(async (trx) => {
     const version = await bumpVersion(trx, id, expectedVersion);
-    const ids = await resolve(trx, kind, values, user);
+    const ids = await resolve(trx, kind, values, user, id);
     await writeValues(trx, id, kind, values, ids);
     await addRevision(trx, { recordId: id, version, authorId: user.id, snapshot: values, note });
     return { version };

@@ -42,3 +42,15 @@ export async function popularTags(db: Kysely<Database>, limit = 15): Promise<str
     .execute();
   return rows.map((r) => r.tag);
 }
+
+/** Records of a kind by title (archived ones left out), for the practice form's link pickers. */
+export async function recordOptions(db: Kysely<Database>, kind: "practice" | "event"): Promise<Option[]> {
+  const rows = await db
+    .selectFrom("records")
+    .select(["slug", "title"])
+    .where("kind", "=", kind)
+    .where("status", "!=", "archived")
+    .orderBy("title")
+    .execute();
+  return rows.map((r) => ({ value: r.slug, label: r.title }));
+}

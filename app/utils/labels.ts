@@ -115,6 +115,8 @@ export const FIELD_LABEL: Record<string, string> = {
   resources: "Resurser som behövdes",
   transferability: "Så kan andra använda det",
   difficulties: "Svårigheter på vägen",
+  adopted_from: "Hämtat från",
+  from_event: "Idén kom från träffen",
   type: "Typ av träff",
   date: "Datum",
   end_date: "Slutdatum",

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { RecordKind } from "../../db/schema";
 import { MARKDOWN_FIELDS, ORG_FIELD, RECORD_SCHEMAS, type RecordValues } from "../forms/record";
 import { ConflictError, FieldErrors, createRecord, getEditable, loadValues, saveRecord } from "../models/authoring.server";
-import { organisationOptions, popularTags, themeOptions } from "../models/options.server";
+import { organisationOptions, popularTags, recordOptions, themeOptions } from "../models/options.server";
 import type { SessionUser } from "../models/user.server";
 import { availableSteps, transition } from "../models/workflow.server";
 import { recordChanged } from "../search/service.server";
@@ -36,9 +36,11 @@ export function toFormValues(values: RecordValues) {
   };
 }
 
-async function formOptions(user: SessionUser) {
+async function formOptions(user: SessionUser, kind: RecordKind) {
   const db = getDb();
   return {
+    practices: kind === "practice" ? await recordOptions(db, "practice") : [],
+    events: kind === "practice" ? await recordOptions(db, "event") : [],
     themes: await themeOptions(db),
     organisations: await organisationOptions(db, { onlyId: isEditor(user) ? undefined : user.organisationId }),
     allOrganisations: await organisationOptions(db),
@@ -61,7 +63,7 @@ function preview(kind: RecordKind, formData: FormData) {
 
 export async function newRecordLoader(request: Request, kind: RecordKind) {
   const user = await requireWriter(request, kind);
-  const options = await formOptions(user);
+  const options = await formOptions(user, kind);
   const own = options.organisations.length === 1 ? options.organisations[0].value : undefined;
   return json({ kind, options, defaultValue: { [ORG_FIELD[kind]]: own, language: "sv", visibility: "public", lessons: [""] } });
 }
@@ -105,7 +107,7 @@ export async function editRecordLoader(request: Request, kind: RecordKind, slug:
     kind,
     record: { id: record.id, slug: record.slug, status: record.status, version: record.version, reviewComment: record.reviewComment },
     defaultValue: toFormValues(record.values),
-    options: await formOptions(user),
+    options: await formOptions(user, kind),
     canEdit: canEdit(user, record),
     steps: availableSteps(user, record),
     saved: new URL(request.url).searchParams.get("saved"),

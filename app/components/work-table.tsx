@@ -25,7 +25,7 @@ export function WorkTable({ items, empty, showReviewBy = false }: { items: WorkI
             </td>
             <td>{KIND_LABEL[r.kind]}</td>
             <td>{r.organisation}</td>
-            <td>{STATUS_LABEL[r.status]}</td>
+            <td>{r.status === "draft" && r.reviewComment ? "Skickad tillbaka av redaktör" : STATUS_LABEL[r.status]}</td>
             <td>{formatDate(showReviewBy ? r.reviewBy : r.updatedAt)}</td>
           </tr>
         ))}

@@ -14,6 +14,8 @@ export interface WorkItem {
   version: number;
   updatedAt: string;
   reviewBy: string | null;
+  /** Set when an editor sent the record back; cleared on the next submit. */
+  reviewComment: string | null;
 }
 
 function items(db: Kysely<Database>) {
@@ -31,6 +33,7 @@ function items(db: Kysely<Database>) {
       "r.version",
       "r.updated_at as updatedAt",
       "r.review_by as reviewBy",
+      "r.review_comment as reviewComment",
     ]);
 }
 

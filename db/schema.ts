@@ -24,6 +24,9 @@ export interface Database {
   path_progress: PathProgressTable;
   revisions: RevisionTable;
   login_attempts: LoginAttemptTable;
+  assessments: AssessmentTable;
+  assessment_questions: AssessmentQuestionTable;
+  assessment_results: AssessmentResultTable;
 }
 
 export const RECORD_KINDS = ["practice", "event", "activity"] as const;
@@ -246,3 +249,31 @@ export type NewRecord = Insertable<RecordTable>;
 export type RecordUpdate = Updateable<RecordTable>;
 export type User = Selectable<UserTable>;
 export type Path = Selectable<PathTable>;
+
+export interface AssessmentTable {
+  theme_id: number;
+  intro: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface AssessmentQuestionTable {
+  id: Generated<number>;
+  theme_id: number;
+  position: number;
+  text: string;
+  level_1: string;
+  level_2: string;
+  level_3: string;
+  level_4: string;
+  level_5: string;
+}
+
+export interface AssessmentResultTable {
+  id: Generated<number>;
+  user_id: number;
+  theme_id: number;
+  level: number;
+  /** JSON list of the chosen levels, in question order. */
+  answers: string;
+  created_at: Generated<string>;
+}

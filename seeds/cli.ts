@@ -17,7 +17,7 @@ try {
   const counts = await loadSeedDirectory(db, dir);
   console.log(
     `Läste in ${dir}: ${counts.themes} teman, ${counts.organisations} organisationer, ${counts.practices} goda exempel, ` +
-      `${counts.events} träffar, ${counts.activities} kompetensinsatser, ${counts.paths} lärvägar.`,
+      `${counts.events} träffar, ${counts.activities} kompetensinsatser, ${counts.paths} lärvägar, ${counts.assessments} självskattningar.`,
   );
 } catch (error) {
   if (error instanceof SeedError) {

@@ -5,9 +5,11 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 
+import { writeQuestionnaire } from "../app/models/assessment.server";
 import type { Database, RecordKind } from "../db/schema";
 import {
   ActivitySeed,
+  AssessmentSeed,
   EventSeed,
   OrganisationSeed,
   PathSeed,
@@ -41,6 +43,7 @@ export interface SeedCounts {
   events: number;
   activities: number;
   paths: number;
+  assessments: number;
 }
 
 interface Parsed<T> {
@@ -59,6 +62,7 @@ interface SeedSet {
   events: ParsedRecord<EventSeed>[];
   activities: ParsedRecord<ActivitySeed>[];
   paths: Parsed<PathSeed>[];
+  assessments: Parsed<AssessmentSeed>[];
 }
 
 
@@ -85,6 +89,7 @@ export async function loadSeedDirectory(db: Kysely<Database>, dir: string): Prom
       await attempt(problems, practice.file, () => applyPracticeLinks(trx, practice, problems));
     }
     for (const p of seeds.paths) await attempt(problems, p.file, () => applyPath(trx, p, problems));
+    for (const a of seeds.assessments) await attempt(problems, a.file, () => applyAssessment(trx, a, problems));
     if (problems.length > 0) throw new SeedError(problems);
     return {
       themes: seeds.themes.length,
@@ -93,6 +98,7 @@ export async function loadSeedDirectory(db: Kysely<Database>, dir: string): Prom
       events: seeds.events.length,
       activities: seeds.activities.length,
       paths: seeds.paths.length,
+      assessments: seeds.assessments.length,
     };
   });
 }
@@ -188,6 +194,7 @@ export async function readSeedDirectory(dir: string): Promise<SeedSet> {
     events: await folder("events", ".md", EventSeed),
     activities: await folder("activities", ".md", ActivitySeed),
     paths: await folder("paths", ".yaml", PathSeed),
+    assessments: await list("assessments.yaml", AssessmentSeed),
   };
 
   for (const p of seeds.practices) {
@@ -552,6 +559,15 @@ async function applyPath(trx: Trx, seed: Parsed<PathSeed>, problems: SeedProblem
     .insertInto("path_steps")
     .values(steps.map((s, position) => ({ path_id: id, position, ...s })))
     .execute();
+}
+
+async function applyAssessment(trx: Trx, seed: Parsed<AssessmentSeed>, problems: SeedProblem[]) {
+  const themeId = await idBySlug(trx, "themes", seed.value.theme);
+  if (!themeId) {
+    problems.push({ file: seed.file, field: "theme", message: `okänt tema "${seed.value.theme}"` });
+    return;
+  }
+  await writeQuestionnaire(trx, { themeId, intro: seed.value.intro, questions: seed.value.questions });
 }
 
 async function idBySlug(trx: Trx, table: "themes" | "organisations", slug: string): Promise<number | undefined> {

@@ -123,7 +123,28 @@ export const PathSeed = z.object({
     .min(1, "minst ett steg krävs"),
 });
 
+/** A theme's maturity self-assessment: questions with one answer per level, 1 to 5. */
+export const AssessmentSeed = z
+  .object({
+    theme: slug,
+    intro: optionalText,
+    questions: z
+      .array(
+        z.object({
+          text: requiredText,
+          levels: z
+            .array(requiredText, { required_error: "saknas", invalid_type_error: "ska vara en lista" })
+            .length(5, "ska ha exakt fem svar, för nivå 1 till 5"),
+        }),
+        { required_error: "saknas", invalid_type_error: "ska vara en lista av frågor" },
+      )
+      .min(1, "minst en fråga krävs"),
+  })
+  // Loaded like the other lists, which are keyed by slug: a theme has one questionnaire.
+  .transform((a) => ({ ...a, slug: a.theme }));
+
 export type ThemeSeed = z.infer<typeof ThemeSeed>;
+export type AssessmentSeed = z.infer<typeof AssessmentSeed>;
 export type OrganisationSeed = z.infer<typeof OrganisationSeed>;
 export type PracticeSeed = z.infer<typeof PracticeSeed>;
 export type EventSeed = z.infer<typeof EventSeed>;

@@ -57,6 +57,9 @@ const TABLE: Row[] = [
   { route: "api.search", url: () => "/api/search?q=lean", ...PUBLIC_PAGE },
   { route: "themes._index", url: () => "/themes", ...PUBLIC_PAGE },
   { route: "themes.$slug", url: () => "/themes/data-och-sensorer", ...PUBLIC_PAGE },
+  // Anyone may take a self-assessment; an empty form is refused.
+  { route: "themes.$slug_.assessment", url: () => "/themes/processmognad-och-fornyelse/assessment", get: everyone(200), post: everyone(400) },
+  { route: "manage.assessments.$slug", url: () => "/manage/assessments/processmognad-och-fornyelse", get: only(EDITORS, 200), post: only(EDITORS, 400) },
   { route: "practices._index", url: () => "/practices", ...PUBLIC_PAGE },
   { route: "practices.$slug", url: () => "/practices/olmeviks-hydraulik-cobot-for-slipning", ...PUBLIC_PAGE },
   { route: "practices.$slug", url: () => "/practices/region-dalarna-industriradet", get: signedIn(200, 404), post: everyone(405) },
@@ -106,7 +109,8 @@ async function fingerprint(): Promise<string> {
     (select group_concat(slug || name || coalesce(parent_id, '') || position, '|') from themes) ||
     (select group_concat(slug || title || status || version, '|') from paths) || (select count(*) from path_steps) ||
     (select group_concat(slug || name || municipality, '|') from organisations) ||
-    (select group_concat(email || role || coalesce(organisation_id, '') || coalesce(disabled_at, ''), '|') from users) as f`.execute(db);
+    (select group_concat(email || role || coalesce(organisation_id, '') || coalesce(disabled_at, ''), '|') from users) ||
+    (select count(*) from assessment_results) || (select group_concat(text || level_5, '|') from assessment_questions) as f`.execute(db);
   return rows[0].f;
 }
 

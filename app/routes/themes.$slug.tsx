@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { RecordCard, RecordGrid } from "~/components/record-card";
 import { listPaths } from "~/models/path.server";
+import { getQuestionnaire } from "~/models/assessment.server";
 import { getLearningCycle, getTheme, suggestedPath } from "~/models/theme.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
@@ -18,11 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!theme) throw notFound("Temat finns inte.");
   const cycle = await getLearningCycle(db, { slug, access });
   const paths = await listPaths(db, { themeSlug: slug });
-  return json({ theme, cycle, paths, suggested: paths.length === 0 ? suggestedPath(cycle) : [] });
+  const questions = (await getQuestionnaire(db, { themeSlug: slug }))?.questions.length ?? 0;
+  return json({ theme, cycle, paths, questions, suggested: paths.length === 0 ? suggestedPath(cycle) : [] });
 }
 
 export default function ThemePage() {
-  const { theme, cycle, paths, suggested } = useLoaderData<typeof loader>();
+  const { theme, cycle, paths, questions, suggested } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
@@ -50,6 +52,13 @@ export default function ThemePage() {
           </p>
         ) : null}
       </header>
+
+      {questions > 0 ? (
+        <p className="card assessment-teaser">
+          Hur långt har ni kommit? <Link to={`/themes/${theme.slug}/assessment`}>Gör självskattningen</Link> –{" "}
+          {questions} frågor om er processmognad, med förslag på vad ni kan läsa och göra härnäst.
+        </p>
+      ) : null}
 
       <ol className="cycle-overview" aria-label="Lärcykelns steg">
         <li><a href="#inspire">1. Inspireras <span>{cycle.inspire.length}</span></a></li>

@@ -3,6 +3,7 @@ import type { Migration } from "kysely/migration";
 import * as initial from "./2026-11-25-001-initial";
 import * as loginAttempts from "./2026-11-25-002-login-attempts";
 import * as pathVersion from "./2026-11-25-003-path-version";
+import * as assessments from "./2026-11-25-004-assessments";
 
 /**
  * Migrations listed statically (not read from the folder at run time) so they work the same from
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial": initial,
   "2026-11-25-002-login-attempts": loginAttempts,
   "2026-11-25-003-path-version": pathVersion,
+  "2026-11-25-004-assessments": assessments,
 };

@@ -69,7 +69,10 @@ const TABLE: Row[] = [
   { route: "activities._index", url: () => "/activities", ...PUBLIC_PAGE },
   { route: "activities.$slug", url: () => "/activities/grundkurs-lean-for-sma-verkstader", ...PUBLIC_PAGE },
   { route: "paths._index", url: () => "/paths", ...PUBLIC_PAGE },
-  { route: "paths.$slug", url: () => "/paths/prediktivt-underhall-steg-for-steg", ...PUBLIC_PAGE },
+  // Signed-in readers mark steps read; an empty form is refused.
+  { route: "paths.$slug", url: () => "/paths/prediktivt-underhall-steg-for-steg", get: everyone(200), post: signedIn(400) },
+  { route: "paths.$slug_.print", url: () => "/paths/prediktivt-underhall-steg-for-steg/print", ...PUBLIC_PAGE },
+  { route: "paths.$slug_.markdown", url: () => "/paths/prediktivt-underhall-steg-for-steg/markdown", ...PUBLIC_PAGE },
   { route: "paths.new", url: () => "/paths/new", get: only(EDITORS, 200), post: only(EDITORS, 400) },
   { route: "paths.$slug_.edit", url: () => "/paths/prediktivt-underhall-steg-for-steg/edit", get: only(EDITORS, 200), post: only(EDITORS, 400) },
   { route: "organisations.$slug", url: () => "/organisations/olmeviks-hydraulik", ...PUBLIC_PAGE },
@@ -110,7 +113,7 @@ async function fingerprint(): Promise<string> {
     (select group_concat(slug || title || status || version, '|') from paths) || (select count(*) from path_steps) ||
     (select group_concat(slug || name || municipality, '|') from organisations) ||
     (select group_concat(email || role || coalesce(organisation_id, '') || coalesce(disabled_at, ''), '|') from users) ||
-    (select count(*) from assessment_results) || (select group_concat(text || level_5, '|') from assessment_questions) as f`.execute(db);
+    (select count(*) from assessment_results) || (select count(*) from path_progress) || (select group_concat(text || level_5, '|') from assessment_questions) as f`.execute(db);
   return rows[0].f;
 }
 

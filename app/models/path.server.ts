@@ -47,6 +47,7 @@ export async function listPaths(db: Kysely<Database>, { themeSlug }: { themeSlug
 }
 
 export interface PathStep {
+  recordId: number;
   position: number;
   note: string;
   optional: boolean;
@@ -60,6 +61,7 @@ export interface PathStep {
 }
 
 export interface PathDetail extends Omit<PathListItem, "stepCount"> {
+  id: number;
   audience: string;
   steps: PathStep[];
   readingMinutes: number;
@@ -88,6 +90,7 @@ export async function getPath(
     .leftJoin("activity_details as ad", "ad.record_id", "r.id")
     .select([
       "s.position",
+      "r.id as record_id",
       "s.note",
       "s.optional",
       "r.kind",
@@ -105,6 +108,7 @@ export async function getPath(
     .orderBy("s.position")
     .execute();
   const steps = rows.map((r) => ({
+    recordId: r.record_id,
     position: r.position,
     note: r.note,
     optional: r.optional === 1,
@@ -116,6 +120,7 @@ export async function getPath(
     activityHours: r.hours,
   }));
   return {
+    id: path.id,
     slug: path.slug,
     title: path.title,
     summary: path.summary,
@@ -124,4 +129,33 @@ export async function getPath(
     steps,
     readingMinutes: steps.reduce((sum, s) => sum + s.readingMinutes, 0),
   };
+}
+
+/** The Markdown bodies of a path's steps, for the print view and the Markdown export. */
+export async function stepBodies(db: Kysely<Database>, recordIds: number[]): Promise<Map<number, string>> {
+  if (recordIds.length === 0) return new Map();
+  const rows = await db.selectFrom("records").select(["id", "body"]).where("id", "in", recordIds).execute();
+  return new Map(rows.map((r) => [r.id, r.body]));
+}
+
+/** A whole path as one Markdown document: its steps in order, each with note, summary, link and text. */
+export function pathToMarkdown(path: PathDetail, bodies: Map<number, string>, origin: string): string {
+  const lines = [
+    `# ${path.title}`,
+    "",
+    path.summary,
+    "",
+    `Tema: ${path.theme.name}${path.audience ? ` · För: ${path.audience}` : ""} · Läsning cirka ${path.readingMinutes} min`,
+    `Lärvägen på webben: ${origin}/paths/${path.slug}`,
+  ];
+  path.steps.forEach((step, i) => {
+    const url = `${origin}/${{ practice: "practices", event: "events", activity: "activities" }[step.kind]}/${step.slug}`;
+    lines.push("", `## ${i + 1}. ${step.title}${step.optional ? " (valfritt)" : ""}`, "");
+    if (step.note) lines.push(`*${step.note}*`, "");
+    lines.push(step.summary, "", `Källa: ${url}`, "");
+    // The record's own headings sit under the step's: shift them down two levels.
+    const body = (bodies.get(step.recordId) ?? "").replace(/^(#{1,4}) /gm, "$1## ");
+    if (body) lines.push(body.trim());
+  });
+  return `${lines.join("\n")}\n`;
 }

@@ -1,19 +1,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { ContinueReading } from "~/components/continue-reading";
 import { RecordGrid } from "~/components/record-card";
 import { getFigures } from "~/models/overview.server";
 import { listPaths } from "~/models/path.server";
+import { continueReading } from "~/models/progress.server";
 import { latestRecords } from "~/models/record.server";
 import { listThemeTree } from "~/models/theme.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { formatNumber, plural } from "~/utils/labels";
+import { getUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const access = await getAccess(request);
+  const user = await getUser(request);
   return json({
+    continuing: user ? await continueReading(db, { userId: user.id, access }) : [],
     figures: await getFigures(db, { access }),
     themes: await listThemeTree(db, { access }),
     latest: await latestRecords(db, { access, limit: 6 }),
@@ -22,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { figures, themes, latest, paths } = useLoaderData<typeof loader>();
+  const { figures, themes, latest, paths, continuing } = useLoaderData<typeof loader>();
   const stages = [
     { n: 1, title: "Inspireras", to: "/practices", text: "Läs goda exempel: vad andra företag och organisationer gjorde, vad det gav och vad det krävde.", count: plural(figures.practices, "gott exempel", "goda exempel") },
     { n: 2, title: "Utbyt erfarenheter", to: "/events", text: "Workshoppar, studiebesök och nätverksträffar, med lärdomarna som deltagarna tog med sig.", count: `${plural(figures.events, "träff", "träffar")}, ${plural(figures.lessons, "lärdom", "lärdomar")}` },
@@ -43,6 +48,8 @@ export default function Home() {
           lärandemodellen inom Smart industri i Norra Mellansverige.
         </p>
       </section>
+
+      <ContinueReading items={continuing} />
 
       <section className="section" aria-labelledby="model">
         <h2 id="model">Så fungerar lärandemodellen</h2>

@@ -1,8 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { ContinueReading } from "~/components/continue-reading";
 import { WorkTable } from "~/components/work-table";
 import { allPaths, organisationWork, reviewQueue, staleRecords } from "~/models/manage.server";
+import { continueReading } from "~/models/progress.server";
+import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { KIND_PATH, ROLE_LABEL, STATUS_LABEL } from "~/utils/labels";
 import { WRITERS, isAdmin, isEditor, requireUser } from "~/utils/permissions.server";
@@ -25,11 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     editor,
     admin: isAdmin(user),
     passwordChanged: new URL(request.url).searchParams.get("password") === "changed",
+    continuing: await continueReading(db, { userId: user.id, access: await getAccess(request) }),
   });
 }
 
 export default function Manage() {
-  const { user, canWrite, work, queue, stale, paths, editor, admin, passwordChanged } = useLoaderData<typeof loader>();
+  const { user, canWrite, work, queue, stale, paths, editor, admin, passwordChanged, continuing } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Mitt arbete</h1>
@@ -42,6 +46,7 @@ export default function Manage() {
           Lösenordet är bytt. Dina andra inloggningar är avslutade.
         </p>
       ) : null}
+      <ContinueReading items={continuing} />
       {canWrite.length > 0 ? (
         <ul className="button-row">
           {canWrite.map((k) => (

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 
 import { RecordGrid } from "~/components/record-card";
@@ -73,6 +74,14 @@ export default function AssessmentPage() {
   const data = useActionData<typeof action>();
   const result = data?.result ?? null;
   const level = result ? MATURITY_LEVELS[result.level - 1] : null;
+  // With JavaScript the page stays where the button was: bring the result (or the first
+  // unanswered question) into view and give it focus, so the answer is not missed.
+  const resultRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const target = resultRef.current ?? document.querySelector<HTMLElement>(".question .field-error");
+    target?.scrollIntoView({ block: "start" });
+    target?.focus();
+  }, [data]);
   return (
     <>
       <header className="page-header">
@@ -95,7 +104,7 @@ export default function AssessmentPage() {
       </header>
 
       {result && level ? (
-        <section className="section card assessment-result" aria-labelledby="result" role="status">
+        <section ref={resultRef} tabIndex={-1} className="section card assessment-result" aria-labelledby="result">
           <h2 id="result">
             Er nivå: {level.level} – {level.name}
           </h2>
@@ -132,7 +141,7 @@ export default function AssessmentPage() {
                 {i + 1}. {q.text}
               </legend>
               {error ? (
-                <p className="field-error" id={`q${q.id}-error`}>
+                <p className="field-error" id={`q${q.id}-error`} tabIndex={-1}>
                   {error}
                 </p>
               ) : null}

@@ -225,4 +225,21 @@ describe("a practice's links", () => {
     expect(restored.status).toBe(302);
     expect(await links()).toEqual(["adopted_from:hyttberga-lean-i-svetsverkstaden", "from_event:workshop-processmognadsmodell-karlstad"]);
   });
+
+  it("keep a lesson of the chosen event, leave out one of another event, and refuse one that is no number", async () => {
+    const lessonOf = async (event: string) =>
+      (await getDb().selectFrom("lessons as l").innerJoin("records as r", "r.id", "l.event_id").select("l.id").where("r.slug", "=", event).orderBy("l.position").executeTakeFirstOrThrow()).id;
+    const own = await lessonOf("workshop-processmognadsmodell-karlstad");
+    const foreign = await lessonOf("seminarium-hemflyttning-ludvika");
+    const fields = (lesson: string) => practice({ title: "Lärdomens exempel", from_event: "workshop-processmognadsmodell-karlstad", from_lesson: lesson });
+    const stored = async (slug: string) =>
+      (await getDb().selectFrom("record_links as l").innerJoin("records as r", "r.id", "l.from_id").select("l.lesson_id").where("r.slug", "=", slug).where("l.type", "=", "from_event").executeTakeFirstOrThrow()).lesson_id;
+    expect((await post(newPracticeAction, "/practices/new", fields(String(own)), contributor)).status).toBe(302);
+    expect(await stored("lardomens-exempel")).toBe(own);
+    expect((await post(newPracticeAction, "/practices/new", fields(String(foreign)), contributor)).status).toBe(302);
+    expect(await stored("lardomens-exempel-2")).toBeNull();
+    const bad = await post(newPracticeAction, "/practices/new", fields("tre"), contributor);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { result: { error: Record<string, string[]> } }).result.error).toEqual({ from_lesson: ["Ogiltigt val."] });
+  });
 });

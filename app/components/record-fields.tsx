@@ -18,6 +18,8 @@ export interface Options {
   /** Link pickers of the practice form. */
   practices: { value: string; label: string }[];
   events: { value: string; label: string }[];
+  /** The lessons of the practice's event as the page was loaded (the lesson picker). */
+  lessons: { value: string; label: string }[];
 }
 
 const choose = { value: "", label: "Välj …" };
@@ -68,6 +70,14 @@ export function PracticeFields({ f, options }: { f: Fields; options: Options }) 
         meta={f.from_event}
         options={[{ value: "", label: "Ingen" }, ...options.events]}
       />
+      {options.lessons.length > 0 ? (
+        <SelectField
+          label="Lärdom från träffen"
+          meta={f.from_lesson}
+          hint="Byter du träff ovan följer lärdomen inte med. Spara, så kan du sedan välja bland den nya träffens lärdomar."
+          options={[{ value: "", label: "Ingen särskild" }, ...options.lessons]}
+        />
+      ) : null}
     </>
   );
 }

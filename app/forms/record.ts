@@ -73,6 +73,8 @@ export const PracticeSchema = z.object({
   difficulties: markdown(20_000),
   adopted_from: slug.optional(),
   from_event: slug.optional(),
+  /** A lesson of the from_event event (its id): the idea came from that lesson. */
+  from_lesson: z.number({ invalid_type_error: "Ogiltigt val." }).int("Ogiltigt val.").positive("Ogiltigt val.").max(2_000_000_000, "Ogiltigt val.").optional(),
 });
 
 export const EventSchema = z

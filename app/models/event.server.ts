@@ -17,8 +17,9 @@ export interface Event extends RecordBase {
   municipality: string;
   participantCount: number;
   participants: { slug: string; name: string }[];
-  lessons: Lesson[];
-  /** Practices that say they grew out of this event. */
+  /** The lessons, each with the practices that say they grew out of it. */
+  lessons: (Lesson & { practices: RecordSummary[] })[];
+  /** Practices that say they grew out of this event as a whole (or a lesson it no longer has). */
   practices: RecordSummary[];
 }
 
@@ -40,12 +41,16 @@ export async function getEvent(
     .where("ep.event_id", "=", base.id)
     .orderBy("o.name")
     .execute();
-  const practiceIds = await db
+  const links = await db
     .selectFrom("record_links")
-    .select("from_id")
+    .select(["from_id", "lesson_id"])
     .where("type", "=", "from_event")
     .where("to_id", "=", base.id)
     .execute();
+  const lessonOf = new Map(links.map((l) => [l.from_id, l.lesson_id]));
+  const practices = await findRecords(db, { access, filters: { ids: links.map((l) => l.from_id) } });
+  const lessons = (await lessonsOf(db, [base.id])).get(base.id) ?? [];
+  const lessonIds = new Set(lessons.map((l) => l.id));
   return {
     ...base,
     type: details.type,
@@ -55,8 +60,8 @@ export async function getEvent(
     municipality: details.municipality,
     participantCount: details.participant_count,
     participants,
-    lessons: await lessonsOf(db, [base.id]).then((m) => m.get(base.id) ?? []),
-    practices: await findRecords(db, { access, filters: { ids: practiceIds.map((p) => p.from_id) } }),
+    lessons: lessons.map((l) => ({ ...l, practices: practices.filter((p) => lessonOf.get(p.id) === l.id) })),
+    practices: practices.filter((p) => !lessonIds.has(lessonOf.get(p.id) ?? -1)),
   };
 }
 

@@ -54,3 +54,20 @@ export async function recordOptions(db: Kysely<Database>, kind: "practice" | "ev
     .execute();
   return rows.map((r) => ({ value: r.slug, label: r.title }));
 }
+
+/**
+ * The lessons of an event (by slug, whatever its status), for the practice form's lesson picker.
+ * Long lessons are cut in the label; the value is the lesson's id.
+ */
+export async function lessonOptions(db: Kysely<Database>, eventSlug: string | undefined): Promise<Option[]> {
+  if (!eventSlug) return [];
+  const rows = await db
+    .selectFrom("lessons as l")
+    .innerJoin("records as r", "r.id", "l.event_id")
+    .select(["l.id", "l.text"])
+    .where("r.kind", "=", "event")
+    .where("r.slug", "=", eventSlug)
+    .orderBy("l.position")
+    .execute();
+  return rows.map((l) => ({ value: String(l.id), label: l.text.length > 100 ? `${l.text.slice(0, 99).trimEnd()}…` : l.text }));
+}

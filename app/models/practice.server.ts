@@ -17,6 +17,8 @@ export interface Practice extends RecordBase {
   adoptedBy: RecordSummary[];
   /** The event the practice grew out of. */
   fromEvent: RecordSummary | null;
+  /** The lesson of that event it grew out of, if the link names one. */
+  fromLesson: { id: number; text: string } | null;
 }
 
 export async function getPractice(
@@ -32,7 +34,7 @@ export async function getPractice(
     .executeTakeFirst();
   const links = await db
     .selectFrom("record_links")
-    .select(["type", "from_id", "to_id"])
+    .select(["type", "from_id", "to_id", "lesson_id"])
     .where((eb) => eb.or([eb("from_id", "=", base.id), eb("to_id", "=", base.id)]))
     .execute();
   const linked = await findRecords(db, {
@@ -44,6 +46,10 @@ export async function getPractice(
     const link = links.find((l) => l.type === type && l.from_id === base.id);
     return (link && byId.get(link.to_id)) ?? null;
   };
+  const fromEvent = target("from_event");
+  const lessonId = links.find((l) => l.type === "from_event" && l.from_id === base.id)?.lesson_id;
+  const fromLesson =
+    fromEvent && lessonId ? ((await db.selectFrom("lessons").select(["id", "text"]).where("id", "=", lessonId).executeTakeFirst()) ?? null) : null;
   return {
     ...base,
     problem: details?.problem ?? "",
@@ -53,7 +59,8 @@ export async function getPractice(
     transferability: details?.transferability ?? "",
     difficulties: details?.difficulties ?? "",
     adoptedFrom: target("adopted_from"),
-    fromEvent: target("from_event"),
+    fromEvent,
+    fromLesson,
     adoptedBy: links
       .filter((l) => l.type === "adopted_from" && l.to_id === base.id)
       .flatMap((l) => byId.get(l.from_id) ?? []),

@@ -5,13 +5,16 @@ import { Markdown } from "~/components/markdown";
 import { Facts, LinkedRecords, RecordHeader, RelatedRecords } from "~/components/record-page";
 import { getEvent } from "~/models/event.server";
 import { relatedRecords } from "~/models/related.server";
+import type { RecordSummary } from "~/models/record.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { editLinkFor } from "~/utils/edit-link.server";
 import { notFound } from "~/utils/http.server";
-import { EVENT_TYPE_LABEL, formatDate, formatNumber } from "~/utils/labels";
+import { EVENT_TYPE_LABEL, formatDate, formatNumber, recordUrl } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { slugParam } from "~/utils/params.server";
+import { mayWrite } from "~/utils/permissions.server";
+import { getUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
@@ -23,11 +26,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editUrl: await editLinkFor(request, { kind: "event", id: event.id, slug: event.slug }),
     bodyHtml: renderMarkdown(event.body, { topHeading: 3 }),
     related: await relatedRecords(db, { recordId: event.id, access }),
+    // Writers of practices may start one from a lesson; /practices/new checks again.
+    mayStartPractice: mayWrite(await getUser(request), "practice"),
   });
 }
 
+/** Under a lesson: the practices that grew out of it, and for writers a way to start one. */
+function LessonFollowUp({ eventSlug, lessonId, practices, mayStart }: { eventSlug: string; lessonId: number; practices: RecordSummary[]; mayStart: boolean }) {
+  const start = `/practices/new?${new URLSearchParams({ fromEvent: eventSlug, lesson: String(lessonId) })}`;
+  return (
+    <>
+      {practices.length > 0 ? (
+        <p className="hint">
+          {practices.length === 1 ? "Blev gott exempel: " : "Blev goda exempel: "}
+          {practices.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 ? ", " : ""}
+              <Link to={recordUrl(p.kind, p.slug)}>{p.title}</Link> ({p.organisation.name})
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {mayStart ? (
+        <p className="hint">
+          <Link to={start}>Gör ett gott exempel av lärdomen</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export default function EventPage() {
-  const { event, editUrl, bodyHtml, related } = useLoaderData<typeof loader>();
+  const { event, editUrl, bodyHtml, related, mayStartPractice } = useLoaderData<typeof loader>();
   const dates = event.endsOn && event.endsOn !== event.startsOn
     ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
     : formatDate(event.startsOn);
@@ -57,9 +87,12 @@ export default function EventPage() {
       />
       <section className="section lessons" aria-labelledby="lessons">
         <h2 id="lessons">Lärdomar</h2>
-        <ol lang={event.language}>
+        <ol>
           {event.lessons.map((l) => (
-            <li key={l.id}>{l.text}</li>
+            <li key={l.id} id={`lardom-${l.id}`}>
+              <span lang={event.language}>{l.text}</span>
+              <LessonFollowUp eventSlug={event.slug} lessonId={l.id} practices={l.practices} mayStart={mayStartPractice} />
+            </li>
           ))}
         </ol>
       </section>

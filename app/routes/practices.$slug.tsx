@@ -54,7 +54,16 @@ export default function PracticePage() {
           ],
           [
             "Idén kom från",
-            practice.fromEvent && <Link to={recordUrl("event", practice.fromEvent.slug)}>{practice.fromEvent.title}</Link>,
+            practice.fromEvent && (
+              <>
+                <Link to={recordUrl("event", practice.fromEvent.slug)}>{practice.fromEvent.title}</Link>
+                {practice.fromLesson ? (
+                  <>
+                    , lärdomen ”<Link to={`${recordUrl("event", practice.fromEvent.slug)}#lardom-${practice.fromLesson.id}`}>{practice.fromLesson.text}</Link>”
+                  </>
+                ) : null}
+              </>
+            ),
           ],
         ]}
       />

@@ -117,6 +117,7 @@ export const FIELD_LABEL: Record<string, string> = {
   difficulties: "Svårigheter på vägen",
   adopted_from: "Hämtat från",
   from_event: "Idén kom från träffen",
+  from_lesson: "Lärdom från träffen",
   type: "Typ av träff",
   date: "Datum",
   end_date: "Slutdatum",

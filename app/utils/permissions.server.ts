@@ -57,6 +57,12 @@ export async function requireWriter(request: Request, kind: RecordKind): Promise
   return user;
 }
 
+/** Would requireWriter let this person in? For offering links to the new-record forms. */
+export function mayWrite(user: Pick<SessionUser, "role" | "organisationId"> | null, kind: RecordKind): boolean {
+  if (!user || !WRITERS[kind].includes(user.role)) return false;
+  return isEditor(user) || user.organisationId !== null;
+}
+
 /**
  * May this user edit (save, submit, archive) this record? Editors always; writers of the kind only
  * for their own organisation and only while it is a draft (after that it is the editors' turn).

@@ -3,13 +3,16 @@ import { z } from "zod";
 
 import type { RecordKind } from "../../db/schema";
 import { MARKDOWN_FIELDS, ORG_FIELD, RECORD_SCHEMAS, type RecordValues } from "../forms/record";
+import { SLUG_PATTERN } from "../../seeds/schema";
 import { ConflictError, FieldErrors, createRecord, getEditable, loadValues, saveRecord } from "../models/authoring.server";
-import { organisationOptions, popularTags, recordOptions, themeOptions } from "../models/options.server";
+import { startPracticeFromEvent, type PracticeStart } from "../models/lesson-practice.server";
+import { lessonOptions, organisationOptions, popularTags, recordOptions, themeOptions } from "../models/options.server";
 import type { SessionUser } from "../models/user.server";
 import { availableSteps, transition } from "../models/workflow.server";
 import { recordChanged } from "../search/service.server";
+import { getAccess } from "./access.server";
 import { getDb } from "./db.server";
-import { notFound } from "./http.server";
+import { badRequest, notFound } from "./http.server";
 import { KIND_PATH } from "./labels";
 import { renderMarkdown } from "./markdown.server";
 import { canEdit, canView, forbidden, isEditor, requireUser, requireWriter } from "./permissions.server";
@@ -36,11 +39,13 @@ export function toFormValues(values: RecordValues) {
   };
 }
 
-async function formOptions(user: SessionUser, kind: RecordKind) {
+/** The pickers' choices; `fromEvent` is the practice's event, whose lessons the lesson picker offers. */
+async function formOptions(user: SessionUser, kind: RecordKind, fromEvent?: string) {
   const db = getDb();
   return {
     practices: kind === "practice" ? await recordOptions(db, "practice") : [],
     events: kind === "practice" ? await recordOptions(db, "event") : [],
+    lessons: kind === "practice" ? await lessonOptions(db, fromEvent) : [],
     themes: await themeOptions(db),
     organisations: await organisationOptions(db, { onlyId: isEditor(user) ? undefined : user.organisationId }),
     allOrganisations: await organisationOptions(db),
@@ -61,11 +66,40 @@ function preview(kind: RecordKind, formData: FormData) {
   });
 }
 
+const blank = (v: unknown) => (v === "" ? undefined : v);
+/** `/practices/new?fromEvent=<event slug>&lesson=<lesson id>`: a practice that grows out of an event's lesson. */
+const StartQuery = z
+  .object({
+    fromEvent: z.preprocess(blank, z.string().max(200).regex(SLUG_PATTERN, "ska vara en träffs adress (kortnamn)").optional()),
+    lesson: z.preprocess(blank, z.string().regex(/^[1-9][0-9]{0,8}$/, "ska vara en lärdoms nummer").transform(Number).optional()),
+  })
+  .refine((q) => q.lesson === undefined || q.fromEvent !== undefined, { message: "anger en lärdom men ingen träff (fromEvent)", path: ["lesson"] });
+
+/** The event and lesson a new practice starts from, read from the query; 400 when they do not fit. */
+async function practiceStart(request: Request): Promise<PracticeStart | null> {
+  const params = new URL(request.url).searchParams;
+  const parsed = StartQuery.safeParse({ fromEvent: params.get("fromEvent") ?? undefined, lesson: params.get("lesson") ?? undefined });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badRequest(`Ogiltig parameter ${issue.path.join(".")}: ${issue.message}.`);
+  }
+  if (!parsed.data.fromEvent) return null;
+  const result = await startPracticeFromEvent(getDb(), { eventSlug: parsed.data.fromEvent, lessonId: parsed.data.lesson, access: await getAccess(request) });
+  if (!result.ok) throw badRequest(result.message);
+  return result.start;
+}
+
 export async function newRecordLoader(request: Request, kind: RecordKind) {
   const user = await requireWriter(request, kind);
-  const options = await formOptions(user, kind);
+  const start = kind === "practice" ? await practiceStart(request) : null;
+  const options = await formOptions(user, kind, start?.event.slug);
   const own = options.organisations.length === 1 ? options.organisations[0].value : undefined;
-  return json({ kind, options, defaultValue: { [ORG_FIELD[kind]]: own, language: "sv", visibility: "public", lessons: [""] } });
+  return json({
+    kind,
+    options,
+    defaultValue: { [ORG_FIELD[kind]]: own, language: "sv", visibility: "public", lessons: [""], ...start?.values },
+    start: start ? { event: start.event, lesson: start.lesson } : null,
+  });
 }
 
 export async function newRecordAction(request: Request, kind: RecordKind) {
@@ -107,7 +141,7 @@ export async function editRecordLoader(request: Request, kind: RecordKind, slug:
     kind,
     record: { id: record.id, slug: record.slug, status: record.status, version: record.version, reviewComment: record.reviewComment },
     defaultValue: toFormValues(record.values),
-    options: await formOptions(user, kind),
+    options: await formOptions(user, kind, (record.values as { from_event?: string }).from_event),
     canEdit: canEdit(user, record),
     steps: availableSteps(user, record),
     saved: new URL(request.url).searchParams.get("saved"),

@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 
 import { AccountMenu } from "./components/account-menu";
+import { FeedHeadLinks } from "./components/feed-links";
 import styles from "./styles/app.css";
 import { getUser } from "./utils/session.server";
 
@@ -51,6 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <FeedHeadLinks />
       </head>
       <body>
         <a className="skip-link" href="#main">

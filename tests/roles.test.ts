@@ -55,6 +55,15 @@ const TABLE: Row[] = [
   { route: "healthz", url: () => "/healthz", ...PUBLIC_PAGE },
   { route: "search", url: () => "/search?q=lean", ...PUBLIC_PAGE },
   { route: "api.search", url: () => "/api/search?q=lean", ...PUBLIC_PAGE },
+  { route: "api.records._index", url: () => "/api/records?limit=5", ...PUBLIC_PAGE },
+  { route: "api.records.$kind.$slug", url: () => "/api/records/practice/olmeviks-hydraulik-cobot-for-slipning", ...PUBLIC_PAGE },
+  // Members-only: signed-in callers get it, anonymous ones a 404 JSON.
+  { route: "api.records.$kind.$slug", url: () => "/api/records/practice/region-dalarna-industriradet", get: signedIn(200, 404), post: everyone(405) },
+  { route: "api.records.$kind.$slug", url: () => `/api/records/practice/${draftSlug}`, get: everyone(404), post: everyone(405) },
+  { route: "api.themes", url: () => "/api/themes", ...PUBLIC_PAGE },
+  { route: "api.paths", url: () => "/api/paths", ...PUBLIC_PAGE },
+  { route: "feeds.records[.]atom", url: () => "/feeds/records.atom?kind=practice", ...PUBLIC_PAGE },
+  { route: "feeds.events[.]ics", url: () => "/feeds/events.ics", ...PUBLIC_PAGE },
   { route: "themes._index", url: () => "/themes", ...PUBLIC_PAGE },
   { route: "themes.$slug", url: () => "/themes/data-och-sensorer", ...PUBLIC_PAGE },
   // Anyone may take a self-assessment; an empty form is refused.

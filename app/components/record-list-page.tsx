@@ -2,6 +2,7 @@ import type { RecordSummary } from "~/models/record.server";
 import type { ThemeNode } from "~/models/theme.server";
 import { plural } from "~/utils/labels";
 
+import { FeedLinks } from "./feed-links";
 import { FilterForm, type FilterSelect } from "./filter-form";
 import { Pager } from "./pager";
 import { RecordGrid } from "./record-card";
@@ -39,6 +40,7 @@ export function RecordListPage(props: {
       <header className="page-header">
         <h1>{props.title}</h1>
         <p className="lead">{props.intro}</p>
+        <FeedLinks theme={values.theme || undefined} />
       </header>
       <FilterForm themes={options.themes} selects={selects} />
       <p className="result-count" role="status">

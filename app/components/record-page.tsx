@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 import type { RecordBase, RecordSummary } from "~/models/record.server";
 import { KIND_LABEL, KIND_PATH, KIND_PLURAL, recordUrl } from "~/utils/labels";
 
+import { FeedLinks } from "./feed-links";
 import { RecordGrid } from "./record-card";
 import { ThemeChips } from "./theme-chips";
 
@@ -28,6 +29,8 @@ export function RecordHeader({ record, editUrl }: { record: RecordBase; editUrl?
         {record.summary}
       </p>
       <ThemeChips themes={record.themes} />
+      {/* An event page offers the calendar of all events. */}
+      {record.kind === "event" ? <FeedLinks /> : null}
       {record.tags.length > 0 ? (
         <p className="tags" lang={record.language}>
           <span className="visually-hidden">Taggar: </span>

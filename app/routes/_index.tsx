@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { ContinueReading } from "~/components/continue-reading";
+import { FeedLinks } from "~/components/feed-links";
 import { RecordGrid } from "~/components/record-card";
 import { getFigures } from "~/models/overview.server";
 import { listPaths } from "~/models/path.server";
@@ -86,6 +87,7 @@ export default function Home() {
       <section className="section" aria-labelledby="latest">
         <h2 id="latest">Senaste materialet</h2>
         <RecordGrid records={latest} empty="Inget material är publicerat ännu." />
+        <FeedLinks />
       </section>
 
       <section className="section" aria-labelledby="paths">

@@ -1,4 +1,5 @@
 import { parseDocument, DomUtils } from "htmlparser2";
+import ICAL from "ical.js";
 import type { Element } from "domhandler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -234,8 +235,23 @@ describe("the iCalendar feed", () => {
       const response = await get(eventsIcs, "/feeds/events.ics");
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toMatch(/^text\/calendar/);
-      const events = parseCalendar(await response.text());
+      const body = await response.text();
+      const events = parseCalendar(body);
       expect(events.length).toBe((await publicPublished("event")).length);
+
+      // And with a real iCalendar parser, as calendar programs read it.
+      const calendar = new ICAL.Component(ICAL.parse(body));
+      const vevents = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+      expect(vevents).toHaveLength(events.length);
+      for (const v of vevents) {
+        expect(v.uid).toBeTruthy();
+        expect(v.summary).toBeTruthy();
+        expect(v.startDate.isDate).toBe(true);
+        expect(v.endDate.compare(v.startDate)).toBe(1);
+      }
+      const parsed = vevents.find((v) => v.summary === title)!;
+      expect(parsed.startDate.toString()).toBe("2026-02-27");
+      expect(parsed.endDate.toString()).toBe("2026-03-02");
       const mine = events.find((e) => e.URL.value === `${ORIGIN}/events/${event.slug}`)!;
       expect(unescapeText(mine.SUMMARY.value)).toBe(title);
       expect(mine.DTSTART.value).toBe("20260227");

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { Markdown } from "~/components/markdown";
 import { Facts, LinkedRecords, RecordHeader, RelatedRecords } from "~/components/record-page";
+import { MARKDOWN_FIELDS } from "~/forms/record";
 import { getPractice } from "~/models/practice.server";
 import { relatedRecords } from "~/models/related.server";
 import { getAccess } from "~/utils/access.server";
@@ -13,14 +14,9 @@ import { formatDate, recordUrl } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { slugParam } from "~/utils/params.server";
 
-const SECTIONS = [
-  ["problem", "Problemet"],
-  ["solution", "Lösningen"],
-  ["results", "Resultat och belägg"],
-  ["resources", "Resurser som behövdes"],
-  ["transferability", "Så kan andra använda det"],
-  ["difficulties", "Svårigheter på vägen"],
-] as const;
+/** The practice's own fields under their headings, as the form names them (the body comes first, apart). */
+const SECTIONS = MARKDOWN_FIELDS.practice.filter(([key]) => key !== "body") as [PracticeField, string][];
+type PracticeField = "problem" | "solution" | "results" | "resources" | "transferability" | "difficulties";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formFields } from "./helpers/form-fields";
-import { Browser, demoAccounts } from "./helpers/http";
+import { Browser, demoBrowsers } from "./helpers/http";
 import { startServer, type RunningServer } from "./helpers/server";
 
 /**
@@ -24,14 +24,8 @@ const START_LINK = "Gör ett gott exempel av lärdomen";
 
 beforeAll(async () => {
   server = await startServer();
-  const demo = demoAccounts(server.output());
   anon = new Browser(server);
-  member = new Browser(server);
-  await member.signIn(demo.member.email, demo.member.password);
-  contributor = new Browser(server);
-  await contributor.signIn(demo.contributor.email, demo.contributor.password);
-  editor = new Browser(server);
-  await editor.signIn(demo.editor.email, demo.editor.password);
+  ({ member, contributor, editor } = await demoBrowsers(server, ["member", "contributor", "editor"]));
 }, 180_000);
 afterAll(async () => {
   await server?.stop();

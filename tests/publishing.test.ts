@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formFields } from "./helpers/form-fields";
-import { Browser, demoAccounts } from "./helpers/http";
+import { type Browser, demoBrowsers } from "./helpers/http";
 import { startServer, type RunningServer } from "./helpers/server";
 
 /**
@@ -15,11 +15,7 @@ let editor: Browser;
 
 beforeAll(async () => {
   server = await startServer();
-  const demo = demoAccounts(server.output());
-  contributor = new Browser(server);
-  await contributor.signIn(demo.contributor.email, demo.contributor.password);
-  editor = new Browser(server);
-  await editor.signIn(demo.editor.email, demo.editor.password);
+  ({ contributor, editor } = await demoBrowsers(server, ["contributor", "editor"]));
 }, 180_000);
 afterAll(async () => {
   await server?.stop();

@@ -38,3 +38,16 @@ export function demoAccounts(output: string): Record<string, { email: string; pa
   }
   return accounts;
 }
+
+type DemoRole = "member" | "contributor" | "organiser" | "editor" | "admin";
+
+/** One Browser per demo role, each signed in with the account the server printed at start. */
+export async function demoBrowsers<R extends DemoRole>(server: RunningServer, roles: R[]): Promise<Record<R, Browser>> {
+  const demo = demoAccounts(server.output());
+  const browsers = {} as Record<R, Browser>;
+  for (const role of roles) {
+    browsers[role] = new Browser(server);
+    await browsers[role].signIn(demo[role].email, demo[role].password);
+  }
+  return browsers;
+}

@@ -301,12 +301,13 @@ describe("announcing the feeds", () => {
 
   const alternates = (html: string) => [...html.matchAll(/<link rel="alternate" type="([^"]+)"[^>]*href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
 
-  it("in the head and visibly on the home, list and event pages, with working addresses", async () => {
+  it("in the head and visibly on the home, list, theme and event pages, with working addresses", async () => {
     const pages: [string, string[]][] = [
       ["/", ["/feeds/records.atom"]],
       ["/practices", ["/feeds/records.atom?kind=practice"]],
       ["/activities", ["/feeds/records.atom?kind=activity"]],
       ["/events", ["/feeds/records.atom?kind=event", "/feeds/events.ics"]],
+      ["/themes/hallbar-industri", ["/feeds/records.atom?theme=hallbar-industri", "/feeds/events.ics?theme=hallbar-industri"]],
     ];
     for (const [page, feeds] of pages) {
       const html = await (await fetch(`${server.url}${page}`)).text();

@@ -24,6 +24,13 @@ export function feedsFor(pathname: string): Feed[] {
   if (path === "/activities") return [{ href: "/feeds/records.atom?kind=activity", type: ATOM, title: "Lärdom – kompetensutveckling (Atom)", label: "Ny kompetensutveckling som flöde (Atom)" }];
   if (path === "/events") return [{ href: "/feeds/records.atom?kind=event", type: ATOM, title: "Lärdom – träffar (Atom)", label: "Nya träffar som flöde (Atom)" }, CALENDAR];
   if (/^\/events\/[a-z0-9-]+$/.test(path)) return [CALENDAR];
+  const theme = /^\/themes\/([a-z0-9-]+)$/.exec(path)?.[1];
+  if (theme) {
+    return [
+      { href: `/feeds/records.atom?theme=${theme}`, type: ATOM, title: "Lärdom – nytt i temat (Atom)", label: "Nytt i temat som flöde (Atom)" },
+      { ...CALENDAR, href: `/feeds/events.ics?theme=${theme}`, title: "Lärdom – temats träffar (iCalendar)", label: "Temats träffar i din kalender (iCalendar)" },
+    ];
+  }
   return [];
 }
 

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { FeedLinks } from "~/components/feed-links";
 import { RecordCard, RecordGrid } from "~/components/record-card";
 import { listPaths } from "~/models/path.server";
 import { getQuestionnaire } from "~/models/assessment.server";
@@ -51,6 +52,7 @@ export default function ThemePage() {
             . Materialet nedan omfattar dem alla.
           </p>
         ) : null}
+        <FeedLinks />
       </header>
 
       {questions > 0 ? (

@@ -27,6 +27,7 @@ export interface Database {
   assessments: AssessmentTable;
   assessment_questions: AssessmentQuestionTable;
   assessment_results: AssessmentResultTable;
+  search_misses: SearchMissTable;
 }
 
 export const RECORD_KINDS = ["practice", "event", "activity"] as const;
@@ -276,4 +277,11 @@ export interface AssessmentResultTable {
   /** JSON list of the chosen levels, in question order. */
   answers: string;
   created_at: Generated<string>;
+}
+
+/** A search term that found nothing, counted (migration 005; see app/models/dashboard.server.ts). */
+export interface SearchMissTable {
+  term: string;
+  count: Generated<number>;
+  last_at: string;
 }

@@ -64,6 +64,11 @@ const TABLE: Row[] = [
   { route: "api.paths", url: () => "/api/paths", ...PUBLIC_PAGE },
   { route: "feeds.records[.]atom", url: () => "/feeds/records.atom?kind=practice", ...PUBLIC_PAGE },
   { route: "feeds.events[.]ics", url: () => "/feeds/events.ics", ...PUBLIC_PAGE },
+  { route: "dashboard._index", url: () => "/dashboard", ...PUBLIC_PAGE },
+  { route: "dashboard.csv.$figure", url: () => "/dashboard/csv/records-per-theme", ...PUBLIC_PAGE },
+  // Editors' figure: 403 for everyone else, signed in or not; an unknown figure 404.
+  { route: "dashboard.csv.$figure", url: () => "/dashboard/csv/search-misses", get: { ...everyone(403), editor: 200, admin: 200 }, post: everyone(405) },
+  { route: "dashboard.csv.$figure", url: () => "/dashboard/csv/finns-inte", get: everyone(404), post: everyone(405) },
   { route: "themes._index", url: () => "/themes", ...PUBLIC_PAGE },
   { route: "themes.$slug", url: () => "/themes/data-och-sensorer", ...PUBLIC_PAGE },
   // Anyone may take a self-assessment; an empty form is refused.

@@ -46,7 +46,8 @@ export default function Home() {
         </p>
         <p className="muted">
           {plural(figures.organisations, "organisation", "organisationer")} bidrar. Lärdom är kunskapsbanken i
-          lärandemodellen inom Smart industri i Norra Mellansverige.
+          lärandemodellen inom Smart industri i Norra Mellansverige. <Link to="/dashboard">Lärdom i siffror</Link> visar
+          materialet per tema, län och år.
         </p>
       </section>
 

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 
+import { noteSearchMiss } from "~/models/dashboard.server";
 import { parseSearchQuery } from "~/search/params.server";
 import { searchRecords } from "~/search/search.server";
 import { getAccess } from "~/utils/access.server";
@@ -14,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = await parseSearchQuery(db, new URL(request.url));
   if (!parsed.ok) return json({ error: parsed.error }, { status: 400 });
   const result = await searchRecords(db, parsed.params, await getAccess(request));
+  await noteSearchMiss(db, parsed.params, result.total);
   return json(
     {
       query: result.query,

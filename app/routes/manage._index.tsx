@@ -82,6 +82,7 @@ export default function Manage() {
             </Link>
           </section>
           <p className="section">
+            <Link to="/dashboard">Lärdom i siffror</Link> ·{" "}
             <Link to="/manage/review">Granskning</Link> · <Link to="/manage/themes">Teman</Link> · <Link to="/manage/organisations">Organisationer</Link> · <Link to="/manage/export">Exportera</Link>
             {admin ? (
               <>

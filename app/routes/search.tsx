@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { SearchFacets, type FacetCounts } from "~/components/search-facets";
 import { SearchHits, type Hit } from "~/components/search-hits";
 import { Pager } from "~/components/pager";
+import { noteSearchMiss } from "~/models/dashboard.server";
 import { listThemeTree } from "~/models/theme.server";
 import { parseSearchQuery } from "~/search/params.server";
 import { searchRecords } from "~/search/search.server";
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) throw badRequest(parsed.error);
   const { params, page } = parsed;
   const result = await searchRecords(db, params, access);
+  await noteSearchMiss(db, params, result.total);
   const selected = Object.fromEntries(FILTERS.map((f) => [f, params[f] ? String(params[f]) : ""]));
   return json({
     result,

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { EDITOR_FIGURES, figureCsv, getFigure, isFigureId } from "~/models/dashboard.server";
+import { getDb } from "~/utils/db.server";
+import { isEditor } from "~/utils/permissions.server";
+import { getUser } from "~/utils/session.server";
+
+const text = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** GET /dashboard/csv/:figure — one dashboard figure as CSV; 404 for an unknown figure, 403 for editors' figures to others. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = params.figure ?? "";
+  if (!isFigureId(id)) return text("Det finns ingen sådan siffra.", 404);
+  if (EDITOR_FIGURES.includes(id) && !isEditor(await getUser(request))) return text("Bara redaktörer har tillgång till det här.", 403);
+  return new Response(figureCsv(await getFigure(getDb(), id)), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="lardom-${id}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -200,8 +200,9 @@ describe("searches without results", () => {
     await call(apiSearchLoader, "/api/search?q=qzxvy+blorf%C3%A4t");
     const page = await call(searchLoader, "/search?q=QZXVY+BLORF%C3%84T");
     expect(page.status).toBe(200);
-    // With a filter, or with results, nothing is counted.
+    // With a filter, with results, or as typed in the live search, nothing is counted.
     await call(apiSearchLoader, "/api/search?q=qzxvy+blorf%C3%A4t&kind=practice");
+    await call(apiSearchLoader, "/api/search?q=qzxvy+blorf&live=1");
     await call(apiSearchLoader, "/api/search?q=lean");
     await call(apiSearchLoader, "/api/search?q=%20%20");
 

@@ -15,7 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = await parseSearchQuery(db, new URL(request.url));
   if (!parsed.ok) return json({ error: parsed.error }, { status: 400 });
   const result = await searchRecords(db, parsed.params, await getAccess(request));
-  await noteSearchMiss(db, parsed.params, result.total);
+  // The search page asks as the reader types (live=1): half-typed words are not searches.
+  if (!new URL(request.url).searchParams.has("live")) await noteSearchMiss(db, parsed.params, result.total);
   return json(
     {
       query: result.query,

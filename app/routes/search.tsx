@@ -68,7 +68,7 @@ export default function SearchPage() {
     setQ(value);
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
-      const url = hrefWith({ q: value }).replace("/search?", "/api/search?");
+      const url = `${hrefWith({ q: value }).replace("/search?", "/api/search?")}&live=1`;
       const response = await fetch(url, { headers: { Accept: "application/json" } });
       if (response.ok) setLive((await response.json()) as Shown);
     }, 200);

@@ -106,6 +106,10 @@ const TABLE: Row[] = [
   { route: "manage.users._index", url: () => "/manage/users", get: only(["admin"], 200), post: only(["admin"], 400) },
   { route: "practices.new", url: () => "/practices/new", get: only(PRACTICE_WRITERS, 200), post: only(PRACTICE_WRITERS, 400) },
   { route: "events.new", url: () => "/events/new", get: only(EVENT_WRITERS, 200), post: only(EVENT_WRITERS, 400) },
+  // CSV import of events (an empty form has no file: 400) and its template; the seeds-format zip for editors.
+  { route: "events.import", url: () => "/events/import", get: only(EVENT_WRITERS, 200), post: only(EVENT_WRITERS, 400) },
+  { route: "events.import_.template[.]csv", url: () => "/events/import/template.csv", get: only(EVENT_WRITERS, 200), post: everyone(405) },
+  { route: "manage.import", url: () => "/manage/import", get: only(EDITORS, 200), post: only(EDITORS, 400) },
   { route: "activities.new", url: () => "/activities/new", get: only(EVENT_WRITERS, 200), post: only(EVENT_WRITERS, 400) },
   // A contributor's own draft; another organisation's contributor may not even look.
   { route: "practices.$slug_.edit", url: () => `/practices/${draftSlug}/edit`, get: only(["contributor", ...EDITORS], 200), post: only(["contributor", ...EDITORS], 400) },

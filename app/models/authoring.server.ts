@@ -141,7 +141,7 @@ export async function loadValues(db: Db, id: number): Promise<RecordValues> {
 }
 
 /** Slugs in the values turned into ids; unknown ones, or someone else's organisation, are field errors. */
-async function resolve(db: Db, kind: RecordKind, values: RecordValues, user: SessionUser, selfId?: number) {
+export async function resolve(db: Db, kind: RecordKind, values: RecordValues, user: SessionUser, selfId?: number) {
   const errors: Record<string, string[]> = {};
   const orgField = ORG_FIELD[kind];
   const orgSlug = (values as Record<string, unknown>)[orgField] as string;
@@ -236,18 +236,27 @@ export async function createRecord(
   { kind, values, user }: { kind: RecordKind; values: RecordValues; user: SessionUser },
 ): Promise<{ id: number; slug: string }> {
   RECORD_SCHEMAS[kind].parse(values);
-  return db.transaction().execute(async (trx) => {
-    const ids = await resolve(trx, kind, values, user);
-    const slug = await freeSlug(trx, kind, values.title);
-    const { id } = await trx
-      .insertInto("records")
-      .values({ kind, slug, title: values.title, summary: values.summary, body: values.body, organisation_id: ids.organisationId, status: "draft", version: 1, created_by: user.id })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await writeValues(trx, id, kind, values, ids);
-    await addRevision(trx, { recordId: id, version: 1, authorId: user.id, snapshot: values, note: "Skapad" });
-    return { id, slug };
-  });
+  return db.transaction().execute((trx) => insertRecord(trx, { kind, values, user }));
+}
+
+/**
+ * createRecord's work inside a transaction the caller holds, so that several records (a CSV
+ * import) are written all or none. Throws FieldErrors like createRecord.
+ */
+export async function insertRecord(
+  trx: Transaction<Database>,
+  { kind, values, user, note = "Skapad" }: { kind: RecordKind; values: RecordValues; user: SessionUser; note?: string },
+): Promise<{ id: number; slug: string }> {
+  const ids = await resolve(trx, kind, values, user);
+  const slug = await freeSlug(trx, kind, values.title);
+  const { id } = await trx
+    .insertInto("records")
+    .values({ kind, slug, title: values.title, summary: values.summary, body: values.body, organisation_id: ids.organisationId, status: "draft", version: 1, created_by: user.id })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await writeValues(trx, id, kind, values, ids);
+  await addRevision(trx, { recordId: id, version: 1, authorId: user.id, snapshot: values, note });
+  return { id, slug };
 }
 
 /**

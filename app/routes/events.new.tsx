@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { RecordEditor, type EditorActionData } from "~/components/record-editor";
 import { newRecordAction, newRecordLoader } from "~/utils/record-form.server";
@@ -14,6 +14,9 @@ export default function New() {
     <div>
       <h1>Ny träff</h1>
       <p className="muted">Sparas som utkast. När du är klar skickar du det för granskning; en redaktör publicerar.</p>
+      <p className="muted">
+        Många träffar i ett kalkylark? <Link to="/events/import">Importera dem från CSV</Link>.
+      </p>
       <RecordEditor kind="event" defaultValue={data.defaultValue} options={data.options} actionData={actionData} canSubmit />
     </div>
   );

@@ -1,0 +1,370 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { parse } from "csv-parse/sync";
+import { unzipSync } from "fflate";
+import type { Kysely } from "kysely";
+
+import { EVENT_TYPES, type Database } from "../../db/schema";
+import { loadSeedDirectory, SeedError, type SeedCounts, type SeedProblem } from "../../seeds/loader";
+import { EventSchema, type EventValues } from "../forms/record";
+import { recordChanged } from "../search/service.server";
+import { EVENT_TYPE_LABEL } from "../utils/labels";
+import { isEditor } from "../utils/permissions.server";
+import { FieldErrors, insertRecord, resolve } from "./authoring.server";
+import type { SessionUser } from "./user.server";
+
+/**
+ * Importing events from a spreadsheet (CSV) and a whole seeds-format directory (a zip).
+ *
+ * CSV: every row is checked with the event form's own schema (app/forms/record.ts) and against
+ * the database with the authoring code's own look-ups, so an imported event obeys exactly the
+ * rules of one written in the form. Nothing is written unless every row is valid; then all rows
+ * become drafts, with a first revision each, in one transaction.
+ */
+
+export const CSV_MAX_BYTES = 1_000_000;
+export const CSV_MAX_ROWS = 500;
+export const ZIP_MAX_BYTES = 10_000_000;
+const ZIP_MAX_UNPACKED = 50_000_000;
+
+/** The columns: the seeds format's field names, with a Swedish name each that is accepted too. */
+export const CSV_COLUMNS = [
+  { field: "title", sv: "rubrik", required: true, hint: "Rubrik" },
+  { field: "summary", sv: "sammanfattning", required: true, hint: "Kort sammanfattning" },
+  { field: "type", sv: "typ", required: true, hint: `${EVENT_TYPES.join(", ")} (eller ${Object.values(EVENT_TYPE_LABEL).join(", ")})` },
+  { field: "date", sv: "datum", required: true, hint: "ÅÅÅÅ-MM-DD" },
+  { field: "end_date", sv: "slutdatum", required: false, hint: "ÅÅÅÅ-MM-DD, valfritt" },
+  { field: "location", sv: "plats", required: true, hint: "Plats" },
+  { field: "municipality", sv: "kommun", required: true, hint: "Kommun" },
+  { field: "participants", sv: "deltagare", required: true, hint: "Antal deltagare, heltal" },
+  { field: "themes", sv: "teman", required: true, hint: "Temats kortnamn (slug), flera åtskilda med | eller ;" },
+  { field: "tags", sv: "taggar", required: false, hint: "Åtskilda med | , eller ;" },
+  { field: "lessons", sv: "lärdomar", required: true, hint: "Minst en, flera åtskilda med | (eller radbrytning i cellen)" },
+  { field: "body", sv: "minnesanteckningar", required: false, hint: "Markdown" },
+  { field: "organiser", sv: "arrangör", required: false, hint: "Organisationens kortnamn; tomt: din organisation (eller den du valt)" },
+  { field: "participating_organisations", sv: "deltagande_organisationer", required: false, hint: "Kortnamn åtskilda med | eller ;" },
+  { field: "language", sv: "språk", required: false, hint: "sv eller en" },
+  { field: "visibility", sv: "synlighet", required: false, hint: "public eller members" },
+] as const;
+
+type Column = (typeof CSV_COLUMNS)[number]["field"];
+
+/** One problem, named by row (1 is the header row, as in a spreadsheet) and column. */
+export interface CsvProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface PreviewRow {
+  row: number;
+  ok: boolean;
+  title: string;
+  type: string;
+  date: string;
+  organiser: string;
+  themes: string[];
+  lessons: number;
+  problems: CsvProblem[];
+}
+
+export interface CsvPreview {
+  ok: boolean;
+  rows: PreviewRow[];
+  /** Every problem, the file's own first, then row by row. */
+  problems: CsvProblem[];
+  ignoredColumns: string[];
+}
+
+const headerKey = (h: string) => h.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+const BY_NAME = new Map<string, Column>(CSV_COLUMNS.flatMap((c) => [[c.field, c.field], [c.sv, c.field]] as [string, Column][]));
+const TYPE_BY_LABEL = new Map<string, string>(Object.entries(EVENT_TYPE_LABEL).map(([code, label]) => [label.toLowerCase(), code]));
+
+/**
+ * A file's bytes as text: UTF-8 (with or without BOM), or Windows-1252 as older Excel saves
+ * "CSV (semikolonavgränsad)". Null for what is clearly not text.
+ */
+export function decodeText(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder("windows-1252").decode(bytes);
+  }
+  // Control characters other than tab and line breaks do not belong in a spreadsheet.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return null;
+  }
+  return text.replace(/^\uFEFF/, "");
+}
+
+const fileProblem = (message: string): CsvPreview => ({ ok: false, rows: [], problems: [{ row: null, column: null, message }], ignoredColumns: [] });
+
+/** `,` or `;`, whichever the header row uses more (header names contain neither). */
+function delimiterOf(text: string): "," | ";" {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+const list = (raw: string | undefined, separators: RegExp) =>
+  (raw ?? "")
+    .split(separators)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A row's cells (by column) as the event schema's input. */
+function rowInput(cells: Partial<Record<Column, string>>, organiser: string | undefined) {
+  cells = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, v?.replace(/\r\n?/g, "\n")]));
+  const value = (c: Column) => {
+    const v = cells[c]?.trim();
+    return v ? v : undefined;
+  };
+  const participants = value("participants");
+  const type = value("type")?.toLowerCase();
+  return {
+    title: cells.title ?? "",
+    summary: cells.summary ?? "",
+    body: cells.body ?? "",
+    type: type ? (TYPE_BY_LABEL.get(type) ?? type) : undefined,
+    date: value("date"),
+    end_date: value("end_date"),
+    location: cells.location ?? "",
+    municipality: cells.municipality ?? "",
+    participants: participants === undefined ? undefined : /^-?\d+([.,]\d+)?$/.test(participants) ? Number(participants.replace(",", ".")) : participants,
+    themes: list(cells.themes, /[|;]/),
+    tags: list(cells.tags, /[|;]/),
+    lessons: list(cells.lessons, /\||\r?\n/),
+    organiser: value("organiser") ?? organiser,
+    participating_organisations: list(cells.participating_organisations, /[|;,]/),
+    language: value("language")?.toLowerCase(),
+    visibility: value("visibility")?.toLowerCase(),
+  };
+}
+
+/**
+ * Reads and checks a CSV of events; writes nothing. `organiser` is the organisation for rows
+ * without an `organiser` cell (an editor's choice); writers other than editors always write for
+ * their own organisation.
+ */
+export async function previewEventCsv(
+  db: Kysely<Database>,
+  { text, user, organiser }: { text: string; user: SessionUser; organiser?: string },
+): Promise<CsvPreview & { values: EventValues[] }> {
+  const failed = (message: string) => ({ ...fileProblem(message), values: [] });
+  if (!text.trim()) return failed("Filen är tom.");
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return failed(`Filen går inte att läsa som CSV${e.lines ? ` (vid rad ${e.lines})` : ""}: kontrollera citattecknen.`);
+  }
+  const [header = [], ...rows] = records;
+  const columns = header.map((h) => BY_NAME.get(headerKey(h)) ?? null);
+  const ignoredColumns = header.filter((h, i) => columns[i] === null && h.trim() !== "");
+  const fileProblems: CsvProblem[] = [];
+  const seen = new Set<Column>();
+  columns.forEach((c, i) => {
+    if (c && seen.has(c)) fileProblems.push({ row: 1, column: header[i], message: "Kolumnen finns två gånger." });
+    if (c) seen.add(c);
+  });
+  for (const c of CSV_COLUMNS) {
+    if (c.required && !seen.has(c.field)) fileProblems.push({ row: 1, column: c.field, message: `Kolumnen saknas (${c.field} eller ${c.sv}).` });
+  }
+  const dataRows = rows.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
+  if (dataRows.length === 0) fileProblems.push({ row: null, column: null, message: "Filen har inga rader med träffar under rubrikraden." });
+  if (dataRows.length > CSV_MAX_ROWS) fileProblems.push({ row: null, column: null, message: `Högst ${CSV_MAX_ROWS} träffar per fil; dela upp den.` });
+  if (fileProblems.length) return { ok: false, rows: [], problems: fileProblems, ignoredColumns, values: [] };
+
+  const own = isEditor(user)
+    ? organiser
+    : (await db.selectFrom("organisations").select("slug").where("id", "=", user.organisationId ?? -1).executeTakeFirst())?.slug;
+  const knownThemes = new Set((await db.selectFrom("themes").select("slug").execute()).map((t) => t.slug));
+  const columnName = (field: string) => header[columns.indexOf(field as Column)] ?? field;
+
+  const previews: PreviewRow[] = [];
+  const values: EventValues[] = [];
+  for (const { row, cells } of dataRows) {
+    const problems: CsvProblem[] = [];
+    const byColumn: Partial<Record<Column, string>> = {};
+    cells.forEach((cell, i) => {
+      const c = columns[i];
+      if (c) byColumn[c] = cell;
+      else if (i >= header.length && cell.trim()) problems.push({ row, column: `kolumn ${i + 1}`, message: "Cellen ligger utanför rubrikradens kolumner." });
+    });
+    const input = rowInput(byColumn, own);
+    const parsed = EventSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const [field, index] = issue.path;
+        const what = field === "lessons" && typeof index === "number" ? `lärdom ${index + 1}: ` : "";
+        problems.push({ row, column: columnName(String(field ?? "")), message: `${what}${issue.message}` });
+      }
+    } else {
+      for (const slug of parsed.data.themes) {
+        if (!knownThemes.has(slug)) problems.push({ row, column: columnName("themes"), message: `Okänt tema "${slug}".` });
+      }
+      try {
+        await resolve(db, "event", parsed.data, user);
+      } catch (error) {
+        if (!(error instanceof FieldErrors)) throw error;
+        for (const [field, messages] of Object.entries(error.fields)) {
+          if (field === "themes" && problems.length) continue; // named above
+          for (const message of messages) {
+            const hint = field === "organiser" && !input.organiser ? "Välj arrangör i formuläret eller fyll i kolumnen organiser." : message;
+            problems.push({ row, column: columnName(field), message: hint });
+          }
+        }
+      }
+      if (!problems.length) values.push(parsed.data);
+    }
+    previews.push({
+      row,
+      ok: problems.length === 0,
+      title: input.title.trim(),
+      type: input.type ?? "",
+      date: input.date ?? "",
+      organiser: input.organiser ?? "",
+      themes: input.themes,
+      lessons: input.lessons.length,
+      problems,
+    });
+  }
+  const problems = previews.flatMap((p) => p.problems);
+  return { ok: problems.length === 0, rows: previews, problems, ignoredColumns, values: problems.length ? [] : values };
+}
+
+/**
+ * Checks the CSV again (the preview's copy came back from the browser, and the database may have
+ * changed since) and, only if every row is valid, writes all rows as drafts in one transaction.
+ * Search is told about each afterwards.
+ */
+export async function importEventCsv(
+  db: Kysely<Database>,
+  { text, user, organiser }: { text: string; user: SessionUser; organiser?: string },
+): Promise<{ ok: true; created: { id: number; slug: string }[] } | { ok: false; preview: CsvPreview }> {
+  const preview = await previewEventCsv(db, { text, user, organiser });
+  if (!preview.ok) return { ok: false, preview };
+  let created: { id: number; slug: string }[];
+  try {
+    created = await db.transaction().execute(async (trx) => {
+      const out = [];
+      for (const values of preview.values) out.push(await insertRecord(trx, { kind: "event", values, user, note: "Importerad från CSV" }));
+      return out;
+    });
+  } catch (error) {
+    if (!(error instanceof FieldErrors)) throw error;
+    // Something changed between the check and the write; nothing was written.
+    return { ok: false, preview: { ...preview, ok: false, problems: [{ row: null, column: null, message: "Databasen ändrades under importen; försök igen." }] } };
+  }
+  for (const { id } of created) await recordChanged(db, id);
+  return { ok: true, created };
+}
+
+/** The template to download: UTF-8 with BOM, `;` as Swedish Excel expects, one example row. */
+export async function eventCsvTemplate(db: Kysely<Database>): Promise<string> {
+  const theme = await db.selectFrom("themes").select("slug").orderBy("level", "desc").orderBy("position").executeTakeFirst();
+  const example: Record<Column, string> = {
+    title: "Workshop: spillvärme i praktiken",
+    summary: "Fem företag jämförde hur de tar vara på värmen från sina processer.",
+    type: "workshop",
+    date: "2026-03-12",
+    end_date: "",
+    location: "Kulturhuset, Borlänge",
+    municipality: "Borlänge",
+    participants: "24",
+    themes: theme?.slug ?? "",
+    tags: "energi|spillvärme",
+    lessons: "Börja med att mäta|Dela mätdata med grannen",
+    body: "## Vad vi gjorde\n\nVi gick igenom varje företags värmebalans.",
+    organiser: "",
+    participating_organisations: "",
+    language: "sv",
+    visibility: "public",
+  };
+  const cell = (s: string) => (/[";\r\n|,]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const line = (cells: string[]) => cells.map(cell).join(";");
+  return `\uFEFF${line(CSV_COLUMNS.map((c) => c.field))}\r\n${line(CSV_COLUMNS.map((c) => example[c.field]))}\r\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The seeds format as a zip
+
+export type SeedZipResult =
+  | { ok: true; counts: SeedCounts }
+  | { ok: false; problems: SeedProblem[] };
+
+/**
+ * Unpacks a zip of a seeds-format directory into a temporary directory and loads it with the
+ * seed loader (all or nothing, by slug). A zip whose files all sit in one folder is read from
+ * that folder. Entries with `..` or absolute paths refuse the whole zip.
+ */
+export async function importSeedZip(db: Kysely<Database>, bytes: Uint8Array): Promise<SeedZipResult> {
+  const refuse = (message: string, file = "zip"): SeedZipResult => ({ ok: false, problems: [{ file, field: "", message }] });
+  let entries: Record<string, Uint8Array>;
+  let unpacked = 0;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        unpacked += f.originalSize;
+        if (unpacked > ZIP_MAX_UNPACKED) throw new Error("too large");
+        return !f.name.endsWith("/") && !f.name.startsWith("__MACOSX/");
+      },
+    });
+  } catch (error) {
+    return (error as Error).message === "too large"
+      ? refuse(`Uppackat blir arkivet större än ${ZIP_MAX_UNPACKED / 1_000_000} MB.`)
+      : refuse("Filen går inte att packa upp som zip.");
+  }
+  const names = Object.keys(entries);
+  for (const name of names) {
+    const parts = name.split(/[\\/]/);
+    if (name.startsWith("/") || name.startsWith("\\") || /^[a-zA-Z]:/.test(name) || parts.includes("..")) {
+      return refuse("Otillåten sökväg i arkivet (absolut eller med ..); inget lästes in.", name);
+    }
+  }
+  if (names.length === 0) return refuse("Arkivet är tomt.");
+  // One folder around everything (zipping the folder itself): read from inside it.
+  const tops = new Set(names.map((n) => n.split("/")[0]));
+  const [top] = tops;
+  const prefix = tops.size === 1 && !(top in FOLDER_KIND) && top !== "paths" && names.every((n) => n.includes("/")) ? `${top}/` : "";
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "lardom-import-"));
+  try {
+    for (const name of names) {
+      const target = path.join(dir, name.slice(prefix.length));
+      if (!target.startsWith(dir + path.sep)) return refuse("Otillåten sökväg i arkivet; inget lästes in.", name);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, entries[name]);
+    }
+    const counts = await loadSeedDirectory(db, dir);
+    // Tell search about every record the zip wrote, new or updated (the loader upserts by slug).
+    for (const { kind, slug } of recordFiles(names.map((n) => n.slice(prefix.length)))) {
+      const row = await db.selectFrom("records").select("id").where("kind", "=", kind).where("slug", "=", slug).executeTakeFirst();
+      if (row) await recordChanged(db, row.id);
+    }
+    return { ok: true, counts };
+  } catch (error) {
+    if (error instanceof SeedError) {
+      const strip = (file: string) => (file.startsWith(dir) ? file.slice(dir.length + 1) || "zip" : file);
+      return { ok: false, problems: error.problems.map((p) => ({ ...p, file: strip(p.file) })) };
+    }
+    throw error;
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+const FOLDER_KIND = { practices: "practice", events: "event", activities: "activity" } as const;
+
+/** practices/<slug>.md and the like: the records a seeds directory's files describe. */
+function recordFiles(names: string[]) {
+  return names.flatMap((name) => {
+    const match = /^(practices|events|activities)\/([^/]+)\.md$/.exec(name);
+    return match ? [{ kind: FOLDER_KIND[match[1] as keyof typeof FOLDER_KIND], slug: match[2] }] : [];
+  });
+}

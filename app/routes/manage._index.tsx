@@ -58,6 +58,11 @@ export default function Manage() {
           ))}
         </ul>
       ) : null}
+      {canWrite.includes("event") ? (
+        <p>
+          <Link to="/events/import">Importera träffar från CSV</Link>
+        </p>
+      ) : null}
       {editor ? (
         <>
           <section className="section" aria-labelledby="queue">
@@ -83,7 +88,7 @@ export default function Manage() {
           </section>
           <p className="section">
             <Link to="/dashboard">Lärdom i siffror</Link> ·{" "}
-            <Link to="/manage/review">Granskning</Link> · <Link to="/manage/themes">Teman</Link> · <Link to="/manage/organisations">Organisationer</Link> · <Link to="/manage/export">Exportera</Link>
+            <Link to="/manage/review">Granskning</Link> · <Link to="/manage/themes">Teman</Link> · <Link to="/manage/organisations">Organisationer</Link> · <Link to="/manage/export">Exportera</Link> · <Link to="/manage/import">Läs in seeds (zip)</Link>
             {admin ? (
               <>
                 {" "}

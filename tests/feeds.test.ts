@@ -7,7 +7,7 @@ import { foldLine, icsText, nextDay } from "~/models/feed.server";
 import { loader as eventsIcs } from "~/routes/feeds.events[.]ics";
 import { loader as recordsAtom } from "~/routes/feeds.records[.]atom";
 import { getDb } from "~/utils/db.server";
-import { withSeededApp } from "./helpers/app-db";
+import { themeFamily, withSeededApp } from "./helpers/app-db";
 import { startServer, type RunningServer } from "./helpers/server";
 
 withSeededApp();
@@ -62,16 +62,6 @@ async function publicPublished(kind?: string) {
     .$if(!!kind, (q) => q.where("kind", "=", kind as "event"))
     .execute();
   return rows;
-}
-
-async function themeFamily(slug: string): Promise<string[]> {
-  const rows = await getDb()
-    .selectFrom("themes as t")
-    .leftJoin("themes as p", "p.id", "t.parent_id")
-    .select("t.slug")
-    .where((eb) => eb.or([eb("t.slug", "=", slug), eb("p.slug", "=", slug)]))
-    .execute();
-  return rows.map((r) => r.slug);
 }
 
 describe("the Atom feed", () => {

@@ -3,7 +3,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportZip } from "~/models/export.server";
-import type { CsvPreview, SeedZipResult } from "~/models/import.server";
+import type { CsvPreview } from "~/models/import.server";
+import type { SeedZipResult } from "~/models/seed-import.server";
 import { action as importAction, loader as importLoader } from "~/routes/events.import";
 import { loader as templateLoader } from "~/routes/events.import_.template[.]csv";
 import { action as seedAction, loader as seedLoader } from "~/routes/manage.import";

@@ -16,7 +16,7 @@ import { loader as themesLoader } from "~/routes/themes._index";
 import { suggestedPath } from "~/models/theme.server";
 import { loader as themeLoader } from "~/routes/themes.$slug";
 import { getDb } from "~/utils/db.server";
-import { withSeededApp } from "./helpers/app-db";
+import { themeFamily, withSeededApp } from "./helpers/app-db";
 
 withSeededApp();
 
@@ -39,16 +39,6 @@ async function refused(loader: Loader, path: string, params: Record<string, stri
   expect(thrown).toBeInstanceOf(Response);
   const response = thrown as Response;
   return { status: response.status, message: ((await response.json()) as { message: string }).message };
-}
-
-async function themeFamily(slug: string): Promise<string[]> {
-  const rows = await getDb()
-    .selectFrom("themes as t")
-    .leftJoin("themes as p", "p.id", "t.parent_id")
-    .select("t.slug")
-    .where((eb) => eb.or([eb("t.slug", "=", slug), eb("p.slug", "=", slug)]))
-    .execute();
-  return rows.map((r) => r.slug);
 }
 
 describe("home and themes", () => {

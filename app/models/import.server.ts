@@ -1,13 +1,7 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-
 import { parse } from "csv-parse/sync";
-import { unzipSync } from "fflate";
 import type { Kysely } from "kysely";
 
 import { EVENT_TYPES, type Database } from "../../db/schema";
-import { loadSeedDirectory, SeedError, type SeedCounts, type SeedProblem } from "../../seeds/loader";
 import { EventSchema, type EventValues } from "../forms/record";
 import { recordChanged } from "../search/service.server";
 import { EVENT_TYPE_LABEL } from "../utils/labels";
@@ -16,9 +10,9 @@ import { FieldErrors, insertRecord, resolve } from "./authoring.server";
 import type { SessionUser } from "./user.server";
 
 /**
- * Importing events from a spreadsheet (CSV) and a whole seeds-format directory (a zip).
+ * Importing events from a spreadsheet (CSV); a whole seeds-format zip is seed-import.server.ts.
  *
- * CSV: every row is checked with the event form's own schema (app/forms/record.ts) and against
+ * Every row is checked with the event form's own schema (app/forms/record.ts) and against
  * the database with the authoring code's own look-ups, so an imported event obeys exactly the
  * rules of one written in the form. Nothing is written unless every row is valid; then all rows
  * become drafts, with a first revision each, in one transaction.
@@ -26,8 +20,6 @@ import type { SessionUser } from "./user.server";
 
 export const CSV_MAX_BYTES = 1_000_000;
 export const CSV_MAX_ROWS = 500;
-export const ZIP_MAX_BYTES = 10_000_000;
-const ZIP_MAX_UNPACKED = 50_000_000;
 
 /** The columns: the seeds format's field names, with a Swedish name each that is accepted too. */
 export const CSV_COLUMNS = [
@@ -289,82 +281,4 @@ export async function eventCsvTemplate(db: Kysely<Database>): Promise<string> {
   const cell = (s: string) => (/[";\r\n|,]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const line = (cells: string[]) => cells.map(cell).join(";");
   return `\uFEFF${line(CSV_COLUMNS.map((c) => c.field))}\r\n${line(CSV_COLUMNS.map((c) => example[c.field]))}\r\n`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The seeds format as a zip
-
-export type SeedZipResult =
-  | { ok: true; counts: SeedCounts }
-  | { ok: false; problems: SeedProblem[] };
-
-/**
- * Unpacks a zip of a seeds-format directory into a temporary directory and loads it with the
- * seed loader (all or nothing, by slug). A zip whose files all sit in one folder is read from
- * that folder. Entries with `..` or absolute paths refuse the whole zip.
- */
-export async function importSeedZip(db: Kysely<Database>, bytes: Uint8Array): Promise<SeedZipResult> {
-  const refuse = (message: string, file = "zip"): SeedZipResult => ({ ok: false, problems: [{ file, field: "", message }] });
-  let entries: Record<string, Uint8Array>;
-  let unpacked = 0;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        unpacked += f.originalSize;
-        if (unpacked > ZIP_MAX_UNPACKED) throw new Error("too large");
-        return !f.name.endsWith("/") && !f.name.startsWith("__MACOSX/");
-      },
-    });
-  } catch (error) {
-    return (error as Error).message === "too large"
-      ? refuse(`Uppackat blir arkivet större än ${ZIP_MAX_UNPACKED / 1_000_000} MB.`)
-      : refuse("Filen går inte att packa upp som zip.");
-  }
-  const names = Object.keys(entries);
-  for (const name of names) {
-    const parts = name.split(/[\\/]/);
-    if (name.startsWith("/") || name.startsWith("\\") || /^[a-zA-Z]:/.test(name) || parts.includes("..")) {
-      return refuse("Otillåten sökväg i arkivet (absolut eller med ..); inget lästes in.", name);
-    }
-  }
-  if (names.length === 0) return refuse("Arkivet är tomt.");
-  // One folder around everything (zipping the folder itself): read from inside it.
-  const tops = new Set(names.map((n) => n.split("/")[0]));
-  const [top] = tops;
-  const prefix = tops.size === 1 && !(top in FOLDER_KIND) && top !== "paths" && names.every((n) => n.includes("/")) ? `${top}/` : "";
-
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "lardom-import-"));
-  try {
-    for (const name of names) {
-      const target = path.join(dir, name.slice(prefix.length));
-      if (!target.startsWith(dir + path.sep)) return refuse("Otillåten sökväg i arkivet; inget lästes in.", name);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, entries[name]);
-    }
-    const counts = await loadSeedDirectory(db, dir);
-    // Tell search about every record the zip wrote, new or updated (the loader upserts by slug).
-    for (const { kind, slug } of recordFiles(names.map((n) => n.slice(prefix.length)))) {
-      const row = await db.selectFrom("records").select("id").where("kind", "=", kind).where("slug", "=", slug).executeTakeFirst();
-      if (row) await recordChanged(db, row.id);
-    }
-    return { ok: true, counts };
-  } catch (error) {
-    if (error instanceof SeedError) {
-      const strip = (file: string) => (file.startsWith(dir) ? file.slice(dir.length + 1) || "zip" : file);
-      return { ok: false, problems: error.problems.map((p) => ({ ...p, file: strip(p.file) })) };
-    }
-    throw error;
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
-
-const FOLDER_KIND = { practices: "practice", events: "event", activities: "activity" } as const;
-
-/** practices/<slug>.md and the like: the records a seeds directory's files describe. */
-function recordFiles(names: string[]) {
-  return names.flatMap((name) => {
-    const match = /^(practices|events|activities)\/([^/]+)\.md$/.exec(name);
-    return match ? [{ kind: FOLDER_KIND[match[1] as keyof typeof FOLDER_KIND], slug: match[2] }] : [];
-  });
 }

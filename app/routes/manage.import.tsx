@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 
-import { importSeedZip, ZIP_MAX_BYTES, type SeedZipResult } from "~/models/import.server";
+import { importSeedZip, ZIP_MAX_BYTES, type SeedZipResult } from "~/models/seed-import.server";
 import { getDb } from "~/utils/db.server";
 import { requireEditor } from "~/utils/permissions.server";
 import { readUpload, uploadedFile } from "~/utils/upload.server";

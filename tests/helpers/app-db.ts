@@ -23,3 +23,14 @@ export function withSeededApp() {
     await closeDb();
   });
 }
+
+/** The slugs of a theme and, for a top theme, its children: what a theme filter matches. */
+export async function themeFamily(slug: string): Promise<string[]> {
+  const rows = await getDb()
+    .selectFrom("themes as t")
+    .leftJoin("themes as p", "p.id", "t.parent_id")
+    .select("t.slug")
+    .where((eb) => eb.or([eb("t.slug", "=", slug), eb("p.slug", "=", slug)]))
+    .execute();
+  return rows.map((r) => r.slug);
+}

@@ -1,23 +1,33 @@
 import { Link } from "@remix-run/react";
 
+import { useT } from "~/i18n";
 import type { ContinueItem } from "~/models/progress.server";
 
 /** The reader's started reading paths, each with the next step to read. */
 export function ContinueReading({ items }: { items: ContinueItem[] }) {
+  const t = useT();
   if (items.length === 0) return null;
   return (
     <section className="section" aria-labelledby="continue">
-      <h2 id="continue">Fortsätt där du slutade</h2>
+      <h2 id="continue">{t("Fortsätt där du slutade", "Continue where you left off")}</h2>
       <ul className="path-list">
         {items.map((item) => (
           <li key={item.path.slug}>
-            <Link to={`/paths/${item.path.slug}`}>{item.path.title}</Link>{" "}
+            <Link to={`/paths/${item.path.slug}`} lang="sv">
+              {item.path.title}
+            </Link>{" "}
             <span className="muted">
-              ({item.done} av {item.total} steg lästa)
+              {t(
+                `(${t.number(item.done)} av ${t.number(item.total)} steg lästa)`,
+                `(${t.number(item.done)} of ${t.number(item.total)} steps read)`,
+              )}
             </span>
             <br />
-            Nästa steg: <Link to={item.next.url}>{item.next.title}</Link>
-            {item.next.optional ? <span className="muted"> (valfritt)</span> : null}
+            {t("Nästa steg: ", "Next step: ")}
+            <Link to={item.next.url} lang={item.next.language}>
+              {item.next.title}
+            </Link>
+            {item.next.optional ? <span className="muted">{t(" (valfritt)", " (optional)")}</span> : null}
           </li>
         ))}
       </ul>

@@ -3,12 +3,16 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 
 import { COUNTIES, ORGANISATION_KINDS } from "../../db/schema";
-import { OrganisationSchema, ThemeSchema } from "~/forms/manage";
+import { organisationSchema, themeSchema } from "~/forms/manage";
+import { useT } from "~/i18n";
 import { ORGANISATION_KIND_LABEL } from "~/utils/labels";
 
-import { ErrorList, Field, SelectField, TextareaField } from "./forms";
+import { ErrorList, Field, SelectField, TextareaField, type ChoiceOption } from "./forms";
 
-/** The theme and organisation forms of the management pages (new and edit share them). */
+/**
+ * The theme and organisation forms of the management pages (new and edit share them). Theme
+ * and organisation names in the choices are Swedish content unless the option says otherwise.
+ */
 
 export function ThemeForm({
   id,
@@ -19,25 +23,27 @@ export function ThemeForm({
 }: {
   id: string;
   defaultValue?: Record<string, string | number | undefined>;
-  parents: { value: string; label: string }[];
+  parents: ChoiceOption[];
   lastResult?: SubmissionResult<string[]>;
   submitLabel: string;
 }) {
+  const t = useT();
   const [form, fields] = useForm({
     id,
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThemeSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: themeSchema(t) }),
     shouldValidate: "onBlur",
   });
+  const parentOptions = [{ value: "", label: t("Inget (översta nivån)", "None (top level)") }, ...parents.map((p) => ({ lang: "sv", ...p }))];
   return (
     <Form method="post" {...getFormProps(form)} className="form">
       <ErrorList id={form.errorId} errors={form.errors} />
-      <Field label="Namn" meta={fields.name} />
-      <Field label="Namn på engelska" meta={fields.name_en} />
-      <TextareaField label="Sammanfattning" meta={fields.summary} rows={3} />
-      <SelectField label="Överordnat tema" meta={fields.parent} options={[{ value: "", label: "Inget (översta nivån)" }, ...parents]} />
-      <Field label="Ordning" meta={fields.position} type="number" min={0} hint="Lägre tal visas först." />
+      <Field label={t("Namn", "Name")} meta={fields.name} hint={t("På svenska.", "In Swedish.")} />
+      <Field label={t("Namn på engelska", "Name in English")} meta={fields.name_en} />
+      <TextareaField label={t("Sammanfattning", "Summary")} meta={fields.summary} rows={3} hint={t("På svenska.", "In Swedish.")} />
+      <SelectField label={t("Överordnat tema", "Parent theme")} meta={fields.parent} options={parentOptions} />
+      <Field label={t("Ordning", "Order")} meta={fields.position} type="number" min={0} hint={t("Lägre tal visas först.", "Lower numbers come first.")} />
       <button type="submit" className="button">
         {submitLabel}
       </button>
@@ -56,24 +62,26 @@ export function OrganisationForm({
   lastResult?: SubmissionResult<string[]>;
   submitLabel: string;
 }) {
+  const t = useT();
   const [form, fields] = useForm({
     id,
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: organisationSchema(t) }),
     shouldValidate: "onBlur",
   });
+  const choose = { value: "", label: t("Välj …", "Choose …") };
   return (
     <Form method="post" {...getFormProps(form)} className="form">
       <ErrorList id={form.errorId} errors={form.errors} />
-      <Field label="Namn" meta={fields.name} />
+      <Field label={t("Namn", "Name")} meta={fields.name} />
       <SelectField
-        label="Sort"
+        label={t("Sort", "Kind")}
         meta={fields.kind}
-        options={[{ value: "", label: "Välj …" }, ...ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABEL[k] }))]}
+        options={[choose, ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(ORGANISATION_KIND_LABEL[k]) }))]}
       />
-      <Field label="Kommun" meta={fields.municipality} />
-      <SelectField label="Län" meta={fields.county} options={[{ value: "", label: "Välj …" }, ...COUNTIES.map((c) => ({ value: c, label: c }))]} />
+      <Field label={t("Kommun", "Municipality")} meta={fields.municipality} />
+      <SelectField label={t("Län", "County")} meta={fields.county} options={[choose, ...COUNTIES.map((c) => ({ value: c, label: c }))]} />
       <button type="submit" className="button">
         {submitLabel}
       </button>

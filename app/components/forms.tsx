@@ -2,8 +2,17 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 
 /**
  * Form fields on Conform metadata: a label, the control, a hint and the field's errors, tied
- * together with ids and aria attributes so screen readers hear the error with the field.
+ * together with ids and aria attributes so screen readers hear the error with the field. Labels,
+ * hints and messages come translated (`t(...)`) from the caller; an option whose label is
+ * content (a theme or organisation name, a record title) carries its `lang`.
  */
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  /** The language of a label that is content rather than interface text. */
+  lang?: string;
+}
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
@@ -41,12 +50,13 @@ export function Field({
   );
 }
 
-export function TextareaField({ label, meta, hint, rows = 5 }: FieldProps & { rows?: number }) {
+/** `lang` is the language of the text typed in (content), for spelling and screen readers. */
+export function TextareaField({ label, meta, hint, rows = 5, lang }: FieldProps & { rows?: number; lang?: string }) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       {hint ? <p className="hint">{hint}</p> : null}
-      <textarea {...getTextareaProps(meta, { ariaAttributes: true })} key={meta.key} rows={rows} />
+      <textarea {...getTextareaProps(meta, { ariaAttributes: true })} key={meta.key} rows={rows} lang={lang} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -57,14 +67,14 @@ export function SelectField({
   meta,
   hint,
   options,
-}: FieldProps & { options: { value: string; label: string }[] }) {
+}: FieldProps & { options: ChoiceOption[] }) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       {hint ? <p className="hint">{hint}</p> : null}
       <select {...getSelectProps(meta, { ariaAttributes: true })} key={meta.key}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
@@ -83,7 +93,7 @@ export function CheckboxGroup({
 }: {
   legend: string;
   meta: FieldMetadata<string[] | undefined>;
-  options: { value: string; label: string; indent?: boolean }[];
+  options: (ChoiceOption & { indent?: boolean })[];
   hint?: string;
 }) {
   const chosen = new Set(
@@ -96,7 +106,8 @@ export function CheckboxGroup({
       <div className="checkbox-list" key={meta.key}>
         {options.map((o) => (
           <label key={o.value} className={o.indent ? "indent" : undefined}>
-            <input type="checkbox" name={meta.name} value={o.value} defaultChecked={chosen.has(o.value)} /> {o.label}
+            <input type="checkbox" name={meta.name} value={o.value} defaultChecked={chosen.has(o.value)} />{" "}
+            {o.lang ? <span lang={o.lang}>{o.label}</span> : o.label}
           </label>
         ))}
       </div>

@@ -1,6 +1,6 @@
+import { useT, type Text } from "~/i18n";
 import type { RecordSummary } from "~/models/record.server";
 import type { ThemeNode } from "~/models/theme.server";
-import { plural } from "~/utils/labels";
 
 import { FeedLinks } from "./feed-links";
 import { FilterForm, type FilterSelect } from "./filter-form";
@@ -9,11 +9,12 @@ import { RecordGrid } from "./record-card";
 
 const COUNTY_OPTIONS = ["Dalarna", "Gävleborg", "Värmland"].map((c) => ({ value: c, label: c }));
 
-/** The shared body of the practice, event and activity list pages. */
+/** The shared body of the practice, event and activity list pages; texts come translated. */
 export function RecordListPage(props: {
   title: string;
   intro: string;
-  noun: [string, string];
+  /** The kind's noun, one and many, in both languages. */
+  noun: [Text, Text];
   items: RecordSummary[];
   total: number;
   page: number;
@@ -22,13 +23,14 @@ export function RecordListPage(props: {
   options: { themes: ThemeNode[]; years: number[] };
   extraSelects?: FilterSelect[];
 }) {
+  const t = useT();
   const { values, options } = props;
   const selects: FilterSelect[] = [
-    { name: "theme", label: "Tema", value: values.theme, options: [] },
-    { name: "county", label: "Län", value: values.county, options: COUNTY_OPTIONS },
+    { name: "theme", label: t("Tema", "Theme"), value: values.theme, options: [] },
+    { name: "county", label: t("Län", "County"), value: values.county, options: COUNTY_OPTIONS },
     {
       name: "year",
-      label: "År",
+      label: t("År", "Year"),
       value: values.year,
       options: options.years.map((y) => ({ value: String(y), label: String(y) })),
     },
@@ -44,16 +46,22 @@ export function RecordListPage(props: {
       </header>
       <FilterForm themes={options.themes} selects={selects} />
       <p className="result-count" role="status">
-        {plural(props.total, ...props.noun)}
-        {filtered ? " matchar filtret" : ""}
-        {props.pageCount > 1 ? `, sida ${props.page} av ${props.pageCount}` : ""}.
+        {t.plural(props.total, ...props.noun)}
+        {filtered ? t(" matchar filtret", " match the filter") : ""}
+        {props.pageCount > 1
+          ? t(
+              `, sida ${t.number(props.page)} av ${t.number(props.pageCount)}`,
+              `, page ${t.number(props.page)} of ${t.number(props.pageCount)}`,
+            )
+          : ""}
+        .
       </p>
       <RecordGrid
         records={props.items}
         empty={
           props.page > props.pageCount
-            ? "Den här sidan är tom: listan har inte så många sidor."
-            : "Inget matchar filtret. Prova att ta bort något av valen."
+            ? t("Den här sidan är tom: listan har inte så många sidor.", "This page is empty: the list does not have that many pages.")
+            : t("Inget matchar filtret. Prova att ta bort något av valen.", "Nothing matches the filter. Try removing one of your choices.")
         }
       />
       <Pager page={props.page} pageCount={props.pageCount} />

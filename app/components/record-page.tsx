@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 
+import { useT } from "~/i18n";
 import type { RecordBase, RecordSummary } from "~/models/record.server";
 import { KIND_LABEL, KIND_PATH, KIND_PLURAL, recordUrl } from "~/utils/labels";
 
@@ -9,20 +10,22 @@ import { ThemeChips } from "./theme-chips";
 
 /** Breadcrumb, kind, title, summary, themes and tags at the top of every record page. */
 export function RecordHeader({ record, editUrl }: { record: RecordBase; editUrl?: string | null }) {
+  const t = useT();
   return (
     <header className="page-header">
-      <nav aria-label="Brödsmulor" className="breadcrumb">
-        <Link to={`/${KIND_PATH[record.kind]}`}>{KIND_PLURAL[record.kind]}</Link>
+      <nav aria-label={t("Brödsmulor", "Breadcrumb")} className="breadcrumb">
+        <Link to={`/${KIND_PATH[record.kind]}`}>{t(KIND_PLURAL[record.kind])}</Link>
         {editUrl ? (
           <>
             {" "}
-            · <Link to={editUrl}>Redigera</Link>
+            · <Link to={editUrl}>{t("Redigera", "Edit")}</Link>
           </>
         ) : null}
       </nav>
       <p>
-        <span className={`badge badge-${record.kind}`}>{KIND_LABEL[record.kind]}</span>
-        {record.language === "en" ? <span className="badge badge-lang">In English</span> : null}
+        <span className={`badge badge-${record.kind}`}>{t(KIND_LABEL[record.kind])}</span>
+        {/* The record is written in the other language than the interface's. */}
+        {record.language !== t.lang ? <span className="badge badge-lang">{t("På engelska", "In Swedish")}</span> : null}
       </p>
       <h1 lang={record.language}>{record.title}</h1>
       <p className="lead" lang={record.language}>
@@ -32,13 +35,15 @@ export function RecordHeader({ record, editUrl }: { record: RecordBase; editUrl?
       {/* An event page offers the calendar of all events. */}
       {record.kind === "event" ? <FeedLinks /> : null}
       {record.tags.length > 0 ? (
-        <p className="tags" lang={record.language}>
-          <span className="visually-hidden">Taggar: </span>
-          {record.tags.map((t) => (
-            <span key={t} className="tag">
-              #{t}
-            </span>
-          ))}
+        <p className="tags">
+          <span className="visually-hidden">{t("Taggar: ", "Tags: ")}</span>
+          <span lang={record.language}>
+            {record.tags.map((tag) => (
+              <span key={tag} className="tag">
+                #{tag}
+              </span>
+            ))}
+          </span>
         </p>
       ) : null}
     </header>
@@ -47,7 +52,7 @@ export function RecordHeader({ record, editUrl }: { record: RecordBase; editUrl?
 
 /** Facts as a description list; empty values are left out. */
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
-  const shown = items.filter(([, value]) => value !== null && value !== undefined && value !== "");
+  const shown = items.filter(([, value]) => value !== null && value !== undefined && value !== "" && value !== false);
   return (
     <dl className="facts-list">
       {shown.map(([label, value]) => (
@@ -61,12 +66,25 @@ export function Facts({ items }: { items: [string, React.ReactNode][] }) {
 }
 
 export function RelatedRecords({ records }: { records: RecordSummary[] }) {
+  const t = useT();
   if (records.length === 0) return null;
   return (
     <section aria-labelledby="related" className="section">
-      <h2 id="related">Relaterat material</h2>
+      <h2 id="related">{t("Relaterat material", "Related material")}</h2>
       <RecordGrid records={records} empty="" />
     </section>
+  );
+}
+
+/** A record's title linked, in its own language, with its organisation. */
+export function RecordLink({ record }: { record: RecordSummary }) {
+  return (
+    <>
+      <span lang={record.language}>
+        <Link to={recordUrl(record.kind, record.slug)}>{record.title}</Link>
+      </span>{" "}
+      (<span lang="sv">{record.organisation.name}</span>)
+    </>
   );
 }
 
@@ -79,7 +97,7 @@ export function LinkedRecords({ id, title, records }: { id: string; title: strin
       <ul>
         {records.map((r) => (
           <li key={r.id}>
-            <Link to={recordUrl(r.kind, r.slug)}>{r.title}</Link> ({r.organisation.name})
+            <RecordLink record={r} />
           </li>
         ))}
       </ul>

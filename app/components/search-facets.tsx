@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
 
+import { useT } from "~/i18n";
 import type { ThemeNode } from "~/models/theme.server";
 import { KIND_PLURAL } from "~/utils/labels";
 
 import type { RecordKind } from "../../db/schema";
+import { themeName } from "./theme-chips";
 
 export interface FacetCounts {
   kind: Record<string, number>;
@@ -14,6 +16,14 @@ export interface FacetCounts {
 
 /** Builds a /search URL from the current parameters with one changed (page always reset). */
 export type HrefFor = (name: string, value: string | null) => string;
+
+interface FacetOption {
+  value: string;
+  label: string;
+  child: boolean;
+  /** Set where the label is content in another language than the interface's (a theme's Swedish name). */
+  lang?: string;
+}
 
 /** Facet filters as plain links: each shows how many results choosing it would give. */
 export function SearchFacets({
@@ -27,29 +37,31 @@ export function SearchFacets({
   themes: ThemeNode[];
   hrefFor: HrefFor;
 }) {
-  const themeOptions = themes.flatMap((t) => [
-    { value: t.slug, label: t.name, child: false },
-    ...t.children.map((c) => ({ value: c.slug, label: c.name, child: true })),
-  ]);
-  const groups = [
+  const t = useT();
+  const option = (theme: { slug: string; name: string; nameEn: string }, child: boolean): FacetOption => {
+    const name = themeName(t, theme);
+    return { value: theme.slug, label: name.text, lang: name.lang, child };
+  };
+  const themeOptions = themes.flatMap((theme) => [option(theme, false), ...theme.children.map((c) => option(c, true))]);
+  const groups: { name: keyof FacetCounts; title: string; options: FacetOption[] }[] = [
     {
       name: "kind",
-      title: "Typ",
-      options: (Object.keys(KIND_PLURAL) as RecordKind[]).map((k) => ({ value: k, label: KIND_PLURAL[k], child: false })),
+      title: t("Typ", "Type"),
+      options: (Object.keys(KIND_PLURAL) as RecordKind[]).map((k) => ({ value: k, label: t(KIND_PLURAL[k]), child: false })),
     },
-    { name: "theme", title: "Tema", options: themeOptions },
-    { name: "county", title: "Län", options: ["Dalarna", "Gävleborg", "Värmland"].map((c) => ({ value: c, label: c, child: false })) },
+    { name: "theme", title: t("Tema", "Theme"), options: themeOptions },
+    { name: "county", title: t("Län", "County"), options: ["Dalarna", "Gävleborg", "Värmland"].map((c) => ({ value: c, label: c, child: false })) },
     {
       name: "year",
-      title: "År",
+      title: t("År", "Year"),
       options: Object.keys(facets.year)
         .sort()
         .reverse()
         .map((y) => ({ value: y, label: y, child: false })),
     },
-  ] as const;
+  ];
   return (
-    <nav className="facets" aria-label="Avgränsa sökningen">
+    <nav className="facets" aria-label={t("Avgränsa sökningen", "Narrow the search")}>
       {groups.map((group) => {
         const counts = facets[group.name];
         const current = selected[group.name];
@@ -62,15 +74,24 @@ export function SearchFacets({
               {options.map((o) =>
                 o.value === current ? (
                   <li key={o.value} className={o.child ? "facet-child" : undefined}>
-                    <strong aria-current="true">{o.label}</strong>{" "}
+                    <strong aria-current="true" lang={o.lang}>
+                      {o.label}
+                    </strong>{" "}
                     <Link to={hrefFor(group.name, null)} className="facet-remove">
-                      (ta bort<span className="visually-hidden"> filtret {o.label}</span>)
+                      {t("(ta bort", "(remove")}
+                      <span className="visually-hidden">
+                        {t(" filtret ", " the filter ")}
+                        <span lang={o.lang}>{o.label}</span>
+                      </span>
+                      )
                     </Link>
                   </li>
                 ) : (
                   <li key={o.value} className={o.child ? "facet-child" : undefined}>
-                    <Link to={hrefFor(group.name, o.value)}>{o.label}</Link>{" "}
-                    <span className="count">{counts[o.value] ?? 0}</span>
+                    <Link to={hrefFor(group.name, o.value)} lang={o.lang}>
+                      {o.label}
+                    </Link>{" "}
+                    <span className="count">{t.number(counts[o.value] ?? 0)}</span>
                   </li>
                 ),
               )}

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 
-import { KIND_LABEL, formatDate } from "~/utils/labels";
+import { useT } from "~/i18n";
+import { KIND_LABEL } from "~/utils/labels";
 
 import type { RecordKind } from "../../db/schema";
 import { ThemeChips } from "./theme-chips";
@@ -18,16 +19,18 @@ export interface Hit {
   publishedOn: string | null;
 }
 
-export function SearchHits({ hits, start }: { hits: Hit[]; start: number }) {
+/** The hits; `nameEn` gives the themes' English names by slug (the index holds only the Swedish). */
+export function SearchHits({ hits, start, nameEn = {} }: { hits: Hit[]; start: number; nameEn?: Record<string, string> }) {
+  const t = useT();
   return (
     <ol className="hits" start={start}>
       {hits.map((hit) => (
         <li key={hit.url} className="card">
           <p className="card-meta">
-            <span className={`badge badge-${hit.kind}`}>{KIND_LABEL[hit.kind]}</span>{" "}
+            <span className={`badge badge-${hit.kind}`}>{t(KIND_LABEL[hit.kind])}</span>{" "}
             <span className="facts">
-              {hit.organisation}
-              {hit.publishedOn ? ` · ${formatDate(hit.publishedOn)}` : ""}
+              <span lang="sv">{hit.organisation}</span>
+              {hit.publishedOn ? ` · ${t.date(hit.publishedOn)}` : ""}
             </span>
           </p>
           <h2 className="card-title" lang={hit.language}>
@@ -35,9 +38,39 @@ export function SearchHits({ hits, start }: { hits: Hit[]; start: number }) {
           </h2>
           {/* The snippet is escaped on the server; only <mark> is markup. */}
           <p className="snippet" lang={hit.language} dangerouslySetInnerHTML={{ __html: hit.snippet }} />
-          <ThemeChips themes={hit.themes} />
+          <ThemeChips themes={hit.themes.map((theme) => ({ ...theme, nameEn: nameEn[theme.slug] }))} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** What to try when a search found nothing. */
+export function NoResults({ hasFilters, clearHref }: { hasFilters: boolean; clearHref: string }) {
+  const t = useT();
+  return (
+    <div className="no-results">
+      <h2>{t("Inget matchade", "Nothing matched")}</h2>
+      <ul>
+        <li>{t("Kontrollera stavningen, eller prova ett närliggande ord.", "Check the spelling, or try a related word.")}</li>
+        <li>{t("Använd färre ord: alla ord måste finnas i en träff.", "Use fewer words: every word must be in a result.")}</li>
+        <li>
+          {t("Sök på ett kortare ord: ”", "Search for a shorter word: “")}
+          <span lang="sv">underhåll</span>
+          {t("” hittar också ”", "” also finds “")}
+          <span lang="sv">underhållsplaneringen</span>”.
+        </li>
+        {hasFilters ? (
+          <li>
+            <Link to={clearHref}>{t("Ta bort filtren", "Remove the filters")}</Link>
+            {t(" och sök i allt material.", " and search all the material.")}
+          </li>
+        ) : null}
+        <li>
+          {t("Eller bläddra bland ", "Or browse the ")}
+          <Link to="/themes">{t("värdskapsteman", "hosting themes")}</Link>.
+        </li>
+      </ul>
+    </div>
   );
 }

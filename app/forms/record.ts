@@ -2,154 +2,170 @@ import { z } from "zod";
 
 import { ACTIVITY_FORMATS, ACTIVITY_LEVELS, EVENT_TYPES, LANGUAGES, type RecordKind } from "../../db/schema";
 import { SLUG_PATTERN } from "../../seeds/schema";
+import { makeT, type Text, type Translate } from "../i18n";
+import { perLanguage } from "./lang";
 
 /**
- * One schema per record form, shared by the page (Conform's client-side checks) and the action.
- * Field names follow the seeds format, so a revision's snapshot (these values as JSON) and a
- * seeded revision read the same way, and restoring either goes through the same schema.
+ * One schema per record form, shared by the page (Conform's client-side checks) and the action,
+ * with messages in the reader's language: `recordSchemas(t)[kind]`. Field names follow the seeds
+ * format, so a revision's snapshot (these values as JSON) and a seeded revision read the same
+ * way, and restoring either goes through the same schema.
  */
+export const recordSchemas = perLanguage((t: Translate) => {
+  const most = (max: number) => t(`Högst ${max} tecken.`, `At most ${max.toLocaleString("en-GB")} characters.`);
+  const invalid = t("Ogiltigt val.", "Not a valid choice.");
+  const wholeNumber = t("Skriv ett heltal.", "Enter a whole number.");
+  const tooMany = t("Det är väl för många?", "Surely that is too many?");
+  const endBeforeStart = t("Slutdatum kan inte vara före startdatum.", "The end date cannot be before the start date.");
 
-const text = (max: number, required?: string) =>
-  required
-    ? z.string({ required_error: required }).trim().min(1, required).max(max, `Högst ${max} tecken.`)
-    : z.string().trim().max(max, `Högst ${max} tecken.`).default("");
+  const text = (max: number, required?: string) =>
+    required
+      ? z.string({ required_error: required }).trim().min(1, required).max(max, most(max))
+      : z.string().trim().max(max, most(max)).default("");
 
-const markdown = (max = 50_000) => z.string().max(max, `Högst ${max} tecken.`).default("");
+  const markdown = (max = 50_000) => z.string().max(max, most(max)).default("");
 
-const dateString = (required = "Fyll i datum.") =>
-  z
-    .string({ required_error: required })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Skriv datumet som ÅÅÅÅ-MM-DD.")
-    .refine(
-      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-      "Det datumet finns inte.",
-    );
-export const requiredDate = (message: string) => dateString(message);
-export const optionalDate = () => dateString().optional();
-
-const slug = z.string().regex(SLUG_PATTERN, "Ogiltigt val.");
-const requiredSlug = (message: string) => z.string({ required_error: message }).regex(SLUG_PATTERN, "Ogiltigt val.");
-
-/**
- * "a, b ,a" or ["a", "b"] → ["a", "b"]: a comma-separated text field or a stored list. Conform
- * hands a typed field over as a one-item list and turns empty items into undefined (which a
- * string item refuses), so every shape is flattened, split and emptied of blanks here.
- */
-const commaList = (max: number, lower: boolean) =>
-  z.preprocess(
-    (v) =>
-      (Array.isArray(v) ? v : [v])
-        .flatMap((item) => (typeof item === "string" ? item.split(",") : []))
-        .map((item) => item.trim())
-        .filter(Boolean),
+  const date = (required = t("Fyll i datum.", "Enter a date.")) =>
     z
-      .array(z.string().max(80, "Högst 80 tecken per ord."))
-      .transform((items) => [...new Set(items.map((s) => (lower ? s.trim().toLowerCase() : s.trim())).filter(Boolean))])
-      .refine((items) => items.length <= max, `Högst ${max} stycken.`),
-  );
+      .string({ required_error: required })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, t("Skriv datumet som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."))
+      .refine(
+        (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+        t("Det datumet finns inte.", "That date does not exist."),
+      );
+  const optionalDate = () => date().optional();
 
-const common = {
-  title: text(200, "Skriv en rubrik."),
-  summary: text(600, "Skriv en kort sammanfattning."),
-  body: markdown(),
-  themes: z
-    .array(slug, { required_error: "Välj minst ett tema." })
-    .min(1, "Välj minst ett tema.")
-    .max(10, "Högst 10 teman."),
-  tags: commaList(20, true),
-  language: z.enum(LANGUAGES).default("sv"),
-  visibility: z.enum(["public", "members"]).default("public"),
-  review_by: optionalDate(),
-};
+  const slug = z.string().regex(SLUG_PATTERN, invalid);
+  const requiredSlug = (message: string) => z.string({ required_error: message }).regex(SLUG_PATTERN, invalid);
 
-export const PracticeSchema = z.object({
-  ...common,
-  organisation: requiredSlug("Välj organisation."),
-  problem: markdown(20_000),
-  solution: markdown(20_000),
-  results: markdown(20_000),
-  resources: markdown(20_000),
-  transferability: markdown(20_000),
-  difficulties: markdown(20_000),
-  adopted_from: slug.optional(),
-  from_event: slug.optional(),
-  /** A lesson of the from_event event (its id): the idea came from that lesson. */
-  from_lesson: z.number({ invalid_type_error: "Ogiltigt val." }).int("Ogiltigt val.").positive("Ogiltigt val.").max(2_000_000_000, "Ogiltigt val.").optional(),
+  /**
+   * "a, b ,a" or ["a", "b"] → ["a", "b"]: a comma-separated text field or a stored list. Conform
+   * hands a typed field over as a one-item list and turns empty items into undefined (which a
+   * string item refuses), so every shape is flattened, split and emptied of blanks here.
+   */
+  const commaList = (max: number, lower: boolean) =>
+    z.preprocess(
+      (v) =>
+        (Array.isArray(v) ? v : [v])
+          .flatMap((item) => (typeof item === "string" ? item.split(",") : []))
+          .map((item) => item.trim())
+          .filter(Boolean),
+      z
+        .array(z.string().max(80, t("Högst 80 tecken per ord.", "At most 80 characters per word.")))
+        .transform((items) => [...new Set(items.map((s) => (lower ? s.trim().toLowerCase() : s.trim())).filter(Boolean))])
+        .refine((items) => items.length <= max, t(`Högst ${max} stycken.`, `At most ${max}.`)),
+    );
+
+  const chooseTheme = t("Välj minst ett tema.", "Choose at least one theme.");
+  const common = {
+    title: text(200, t("Skriv en rubrik.", "Enter a title.")),
+    summary: text(600, t("Skriv en kort sammanfattning.", "Write a short summary.")),
+    body: markdown(),
+    themes: z
+      .array(slug, { required_error: chooseTheme })
+      .min(1, chooseTheme)
+      .max(10, t("Högst 10 teman.", "At most 10 themes.")),
+    tags: commaList(20, true),
+    language: z.enum(LANGUAGES).default("sv"),
+    visibility: z.enum(["public", "members"]).default("public"),
+    review_by: optionalDate(),
+  };
+
+  const practice = z.object({
+    ...common,
+    organisation: requiredSlug(t("Välj organisation.", "Choose an organisation.")),
+    problem: markdown(20_000),
+    solution: markdown(20_000),
+    results: markdown(20_000),
+    resources: markdown(20_000),
+    transferability: markdown(20_000),
+    difficulties: markdown(20_000),
+    adopted_from: slug.optional(),
+    from_event: slug.optional(),
+    /** A lesson of the from_event event (its id): the idea came from that lesson. */
+    from_lesson: z.number({ invalid_type_error: invalid }).int(invalid).positive(invalid).max(2_000_000_000, invalid).optional(),
+  });
+
+  const atLeastOneLesson = t("Skriv minst en lärdom.", "Write at least one lesson.");
+  const event = z
+    .object({
+      ...common,
+      type: z.enum(EVENT_TYPES, { required_error: t("Välj typ av träff.", "Choose the type of event.") }),
+      date: date(t("Fyll i datum.", "Enter a date.")),
+      end_date: optionalDate(),
+      location: text(200, t("Fyll i plats.", "Enter the place.")),
+      municipality: text(100, t("Fyll i kommun.", "Enter the municipality.")),
+      organiser: requiredSlug(t("Välj arrangör.", "Choose the organiser.")),
+      participants: z
+        .number({ required_error: t("Fyll i antal deltagare.", "Enter the number of participants."), invalid_type_error: wholeNumber })
+        .int(wholeNumber)
+        .min(0, t("Kan inte vara negativt.", "Cannot be negative."))
+        .max(100_000, tooMany),
+      participating_organisations: z.array(slug).max(200).default([]),
+      lessons: z
+        .array(text(500, t("Skriv lärdomen, eller ta bort raden.", "Write the lesson, or remove the line.")), { required_error: atLeastOneLesson })
+        .min(1, atLeastOneLesson)
+        .max(50, t("Högst 50 lärdomar.", "At most 50 lessons.")),
+    })
+    .refine((e) => !e.end_date || e.end_date >= e.date, { message: endBeforeStart, path: ["end_date"] });
+
+  const activity = z
+    .object({
+      ...common,
+      provider: requiredSlug(t("Välj anordnare.", "Choose the provider.")),
+      format: z.enum(ACTIVITY_FORMATS, { required_error: t("Välj form.", "Choose the format.") }),
+      level: z.enum(ACTIVITY_LEVELS, { required_error: t("Välj nivå.", "Choose the level.") }),
+      // "12,5" as Swedes write it, as well as 12.5.
+      hours: z.preprocess(
+        (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim().replace(",", ".")) : v === "" ? undefined : v),
+        z
+          .number({ required_error: t("Fyll i antal timmar.", "Enter the number of hours."), invalid_type_error: t("Skriv ett tal.", "Enter a number.") })
+          .positive(t("Måste vara mer än 0.", "Must be more than 0."))
+          .max(10_000, tooMany),
+      ),
+      target_group: text(300),
+      skills: commaList(30, false),
+      start_date: date(t("Fyll i startdatum.", "Enter the start date.")),
+      end_date: optionalDate(),
+    })
+    .refine((a) => !a.end_date || a.end_date >= a.start_date, { message: endBeforeStart, path: ["end_date"] });
+
+  return { practice, event, activity } as const;
 });
 
-export const EventSchema = z
-  .object({
-    ...common,
-    type: z.enum(EVENT_TYPES, { required_error: "Välj typ av träff." }),
-    date: requiredDate("Fyll i datum."),
-    end_date: optionalDate(),
-    location: text(200, "Fyll i plats."),
-    municipality: text(100, "Fyll i kommun."),
-    organiser: requiredSlug("Välj arrangör."),
-    participants: z
-      .number({ required_error: "Fyll i antal deltagare.", invalid_type_error: "Skriv ett heltal." })
-      .int("Skriv ett heltal.")
-      .min(0, "Kan inte vara negativt.")
-      .max(100_000, "Det är väl för många?"),
-    participating_organisations: z.array(slug).max(200).default([]),
-    lessons: z
-      .array(text(500, "Skriv lärdomen, eller ta bort raden."), { required_error: "Skriv minst en lärdom." })
-      .min(1, "Skriv minst en lärdom.")
-      .max(50, "Högst 50 lärdomar."),
-  })
-  .refine((e) => !e.end_date || e.end_date >= e.date, { message: "Slutdatum kan inte vara före startdatum.", path: ["end_date"] });
+/** The schemas with Swedish messages, for parsing where no reader sees the messages (saving, reading snapshots). */
+export const RECORD_SCHEMAS = recordSchemas(makeT("sv"));
 
-export const ActivitySchema = z
-  .object({
-    ...common,
-    provider: requiredSlug("Välj anordnare."),
-    format: z.enum(ACTIVITY_FORMATS, { required_error: "Välj form." }),
-    level: z.enum(ACTIVITY_LEVELS, { required_error: "Välj nivå." }),
-    // "12,5" as Swedes write it, as well as 12.5.
-    hours: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim().replace(",", ".")) : v === "" ? undefined : v),
-      z
-        .number({ required_error: "Fyll i antal timmar.", invalid_type_error: "Skriv ett tal." })
-        .positive("Måste vara mer än 0.")
-        .max(10_000, "Det är väl för många?"),
-    ),
-    target_group: text(300),
-    skills: commaList(30, false),
-    start_date: requiredDate("Fyll i startdatum."),
-    end_date: optionalDate(),
-  })
-  .refine((a) => !a.end_date || a.end_date >= a.start_date, { message: "Slutdatum kan inte vara före startdatum.", path: ["end_date"] });
-
-export const RECORD_SCHEMAS = { practice: PracticeSchema, event: EventSchema, activity: ActivitySchema } as const;
-
-export type PracticeValues = z.infer<typeof PracticeSchema>;
-export type EventValues = z.infer<typeof EventSchema>;
-export type ActivityValues = z.infer<typeof ActivitySchema>;
+export type PracticeValues = z.infer<typeof RECORD_SCHEMAS.practice>;
+export type EventValues = z.infer<typeof RECORD_SCHEMAS.event>;
+export type ActivityValues = z.infer<typeof RECORD_SCHEMAS.activity>;
 export type RecordValues = PracticeValues | EventValues | ActivityValues;
 export type ValuesOf<K extends RecordKind> = z.infer<(typeof RECORD_SCHEMAS)[K]>;
 
 /** The field that names the record's organisation, per kind. */
 export const ORG_FIELD = { practice: "organisation", event: "organiser", activity: "provider" } as const;
 
-/** Markdown fields shown in the preview, per kind, with their Swedish headings. */
-export const MARKDOWN_FIELDS: Record<RecordKind, [string, string][]> = {
+/** Markdown fields shown in the editor's preview, per kind, with their headings. */
+export const MARKDOWN_SECTIONS: Record<RecordKind, { field: string; heading: Text }[]> = {
   practice: [
-    ["body", "Beskrivning"],
-    ["problem", "Problemet"],
-    ["solution", "Lösningen"],
-    ["results", "Resultat och belägg"],
-    ["resources", "Resurser som behövdes"],
-    ["transferability", "Så kan andra använda det"],
-    ["difficulties", "Svårigheter på vägen"],
+    { field: "body", heading: { sv: "Beskrivning", en: "Description" } },
+    { field: "problem", heading: { sv: "Problemet", en: "The problem" } },
+    { field: "solution", heading: { sv: "Lösningen", en: "The solution" } },
+    { field: "results", heading: { sv: "Resultat och belägg", en: "Results and evidence" } },
+    { field: "resources", heading: { sv: "Resurser som behövdes", en: "Resources needed" } },
+    { field: "transferability", heading: { sv: "Så kan andra använda det", en: "How others can use it" } },
+    { field: "difficulties", heading: { sv: "Svårigheter på vägen", en: "Difficulties along the way" } },
   ],
-  event: [["body", "Minnesanteckningar"]],
-  activity: [["body", "Beskrivning"]],
+  event: [{ field: "body", heading: { sv: "Minnesanteckningar", en: "Minutes" } }],
+  activity: [{ field: "body", heading: { sv: "Beskrivning", en: "Description" } }],
 };
 
 /** Workflow buttons and the hidden version that guards against overwriting someone else's save. */
 export const INTENTS = ["save", "preview", "submit"] as const;
-export const WorkflowSchema = z.object({
-  intent: z.enum(["submit", "publish", "return", "archive", "reopen"], { message: "Okänd åtgärd." }),
-  version: z.coerce.number({ message: "Versionen saknas." }).int().min(1),
-  comment: z.string().trim().max(2000, "Högst 2000 tecken.").optional(),
-});
+export const workflowSchema = perLanguage((t: Translate) =>
+  z.object({
+    intent: z.enum(["submit", "publish", "return", "archive", "reopen"], { message: t("Okänd åtgärd.", "Unknown action.") }),
+    version: z.coerce.number({ message: t("Versionen saknas.", "The version is missing.") }).int().min(1),
+    comment: z.string().trim().max(2000, t("Högst 2000 tecken.", "At most 2,000 characters.")).optional(),
+  }),
+);

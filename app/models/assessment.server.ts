@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 
 import type { ActivityLevel, Database } from "../../db/schema";
+import type { Text } from "../i18n";
 import type { Access } from "../utils/access.server";
 import { listPaths, type PathListItem } from "./path.server";
 import type { RecordSummary } from "./record.server";
@@ -13,8 +14,9 @@ export interface Question {
   levels: [string, string, string, string, string];
 }
 
+/** The intro, questions and answers are Swedish content; the theme's name has an English form. */
 export interface Questionnaire {
-  theme: { id: number; slug: string; name: string };
+  theme: { id: number; slug: string; name: string; nameEn: string };
   intro: string;
   version: number;
   questions: Question[];
@@ -25,7 +27,7 @@ export async function getQuestionnaire(db: Kysely<Database>, { themeSlug }: { th
   const head = await db
     .selectFrom("themes as t")
     .leftJoin("assessments as a", "a.theme_id", "t.id")
-    .select(["t.id", "t.slug", "t.name", "a.intro", "a.version"])
+    .select(["t.id", "t.slug", "t.name", "t.name_en", "a.intro", "a.version"])
     .where("t.slug", "=", themeSlug)
     .executeTakeFirst();
   if (!head) return null;
@@ -36,7 +38,7 @@ export async function getQuestionnaire(db: Kysely<Database>, { themeSlug }: { th
     .orderBy("position")
     .execute();
   return {
-    theme: { id: head.id, slug: head.slug, name: head.name },
+    theme: { id: head.id, slug: head.slug, name: head.name, nameEn: head.name_en },
     intro: head.intro ?? "",
     version: head.version ?? 0,
     questions: rows.map((r) => ({ id: r.id, text: r.text, levels: [r.level_1, r.level_2, r.level_3, r.level_4, r.level_5] })),
@@ -58,26 +60,38 @@ export async function themesWithQuestionnaire(db: Kysely<Database>): Promise<Set
  * activity levels that fit the step up. Newcomers start with examples and introductions; the
  * mature go to advanced courses and to what others have applied.
  */
-const NEXT_STEP: Record<number, { stages: (keyof LearningCycle)[]; activityLevels: ActivityLevel[]; advice: string }> = {
+const NEXT_STEP: Record<number, { stages: (keyof LearningCycle)[]; activityLevels: ActivityLevel[]; advice: Text }> = {
   2: {
     stages: ["inspire", "develop"],
     activityLevels: ["intro"],
-    advice: "Börja med att se hur andra har gjort, och skaffa er en gemensam grund med en introduktion.",
+    advice: {
+      sv: "Börja med att se hur andra har gjort, och skaffa er en gemensam grund med en introduktion.",
+      en: "Start by seeing how others have done it, and build a shared foundation with an introduction.",
+    },
   },
   3: {
     stages: ["exchange", "develop"],
     activityLevels: ["intro", "intermediate"],
-    advice: "Skriv ner och enas om era arbetssätt. Träffar med andra företag visar vad som brukar fungera.",
+    advice: {
+      sv: "Skriv ner och enas om era arbetssätt. Träffar med andra företag visar vad som brukar fungera.",
+      en: "Write down and agree on your ways of working. Meeting other companies shows what tends to work.",
+    },
   },
   4: {
     stages: ["develop", "apply"],
     activityLevels: ["intermediate", "advanced"],
-    advice: "Börja mäta det ni gör och styr efter siffrorna; fördjupningar och tillämpade exempel visar hur.",
+    advice: {
+      sv: "Börja mäta det ni gör och styr efter siffrorna; fördjupningar och tillämpade exempel visar hur.",
+      en: "Start measuring what you do and steer by the figures; in-depth courses and applied examples show how.",
+    },
   },
   5: {
     stages: ["apply", "develop"],
     activityLevels: ["advanced"],
-    advice: "Gör förbättringarna till vardag – och dela det ni har lärt er som ett eget gott exempel.",
+    advice: {
+      sv: "Gör förbättringarna till vardag – och dela det ni har lärt er som ett eget gott exempel.",
+      en: "Make improvement part of everyday work – and share what you have learnt as a good practice of your own.",
+    },
   },
 };
 
@@ -86,7 +100,7 @@ const RECORDS_PER_STAGE = 3;
 export interface Recommendation {
   /** The level the advice aims at: one above the reader's (5 stays 5). */
   nextLevel: number;
-  advice: string;
+  advice: Text;
   path: PathListItem | null;
   /** Where no path is curated: steps made from the theme's material. */
   suggested: RecordSummary[];

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 
 import type { Database, RecordKind, RecordStatus } from "../../db/schema";
+import type { Text, Translate } from "../i18n";
 import { ORG_FIELD, RECORD_SCHEMAS, type EventValues, type ActivityValues, type PracticeValues, type RecordValues } from "../forms/record";
 import { isEditor } from "../utils/permissions.server";
 import { slugify } from "../utils/slug";
@@ -10,10 +11,20 @@ import type { SessionUser } from "./user.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Problems with particular fields found against the database (an unknown theme, say). */
+/**
+ * Problems with particular fields found against the database (an unknown theme, say): pairs in
+ * both languages (or one string quoting the input). `in(t)` gives them for Conform's fieldErrors.
+ */
 export class FieldErrors extends Error {
-  constructor(public fields: Record<string, string[]>) {
+  constructor(public messages: Record<string, (string | Text)[]>) {
     super("Formuläret har fel.");
+  }
+
+  /** The messages in the reader's language. */
+  in(t: Translate): Record<string, string[]> {
+    return Object.fromEntries(
+      Object.entries(this.messages).map(([field, list]) => [field, list.map((m) => (typeof m === "string" ? m : t(m)))]),
+    );
   }
 }
 
@@ -142,24 +153,29 @@ export async function loadValues(db: Db, id: number): Promise<RecordValues> {
 
 /** Slugs in the values turned into ids; unknown ones, or someone else's organisation, are field errors. */
 export async function resolve(db: Db, kind: RecordKind, values: RecordValues, user: SessionUser, selfId?: number) {
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, (string | Text)[]> = {};
+  const unknownOrganisation = { sv: "Okänd organisation.", en: "Unknown organisation." };
   const orgField = ORG_FIELD[kind];
   const orgSlug = (values as Record<string, unknown>)[orgField] as string;
   const org = await db.selectFrom("organisations").select("id").where("slug", "=", orgSlug).executeTakeFirst();
-  if (!org) errors[orgField] = ["Okänd organisation."];
-  else if (!isEditor(user) && org.id !== user.organisationId) errors[orgField] = ["Du kan bara skriva för din egen organisation."];
+  if (!org) errors[orgField] = [unknownOrganisation];
+  else if (!isEditor(user) && org.id !== user.organisationId) {
+    errors[orgField] = [{ sv: "Du kan bara skriva för din egen organisation.", en: "You can only write for your own organisation." }];
+  }
   const themes = await db.selectFrom("themes").select(["id", "slug"]).where("slug", "in", values.themes).execute();
-  if (themes.length !== new Set(values.themes).size) errors.themes = ["Okänt tema."];
+  if (themes.length !== new Set(values.themes).size) errors.themes = [{ sv: "Okänt tema.", en: "Unknown theme." }];
   let participantIds: number[] = [];
   if (kind === "event") {
     const wanted = (values as EventValues).participating_organisations;
     if (wanted.length) {
       const rows = await db.selectFrom("organisations").select("id").where("slug", "in", wanted).execute();
-      if (rows.length !== new Set(wanted).size) errors.participating_organisations = ["Okänd organisation."];
+      if (rows.length !== new Set(wanted).size) errors.participating_organisations = [unknownOrganisation];
       participantIds = rows.map((r) => r.id);
     }
   }
-  const links = kind === "practice" ? await resolveLinks(db, values as PracticeValues, selfId, errors) : {};
+  const linkErrors: Record<string, string[]> = {};
+  const links = kind === "practice" ? await resolveLinks(db, values as PracticeValues, selfId, linkErrors) : {};
+  Object.assign(errors, linkErrors);
   if (Object.keys(errors).length) throw new FieldErrors(errors);
   return { organisationId: org!.id, themeIds: themes.map((t) => t.id), participantIds, links };
 }

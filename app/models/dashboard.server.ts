@@ -1,8 +1,10 @@
 import { sql, type Kysely } from "kysely";
 
 import { COUNTIES, type Database } from "../../db/schema";
+import { makeT, type Lang, type Translate } from "../i18n";
 import type { SearchParams } from "../search/search.server";
 import type { Access } from "../utils/access.server";
+import { FIGURE_TEXTS } from "./dashboard-texts";
 import { visibleTo } from "./record.server";
 
 /**
@@ -18,6 +20,8 @@ const PUBLIC: Access = { members: false };
 export interface FigureRow {
   label: string;
   value: number;
+  /** The label's language when it is content (a theme's name), for its `lang`. */
+  lang?: Lang;
 }
 
 export interface Figure {
@@ -51,92 +55,40 @@ export function isFigureId(value: string): value is FigureId {
   return (FIGURE_IDS as readonly string[]).includes(value);
 }
 
-type Meta = Omit<Figure, "id" | "rows" | "total" | "editorsOnly"> & { summable: boolean };
-
-const META: Record<FigureId, Meta> = {
-  "records-per-theme": {
-    title: "Poster per tema",
-    description: "Publicerade offentliga poster (goda exempel, träffar och kompetensutveckling) per värdskapstema; ett huvudtema räknar med sina deltemans poster, varje post en gång.",
-    labelHeader: "Tema",
-    valueHeader: "Poster",
-    summable: false,
-  },
-  "records-per-county": {
-    title: "Poster per län",
-    description: "Publicerade offentliga poster efter länet där den ansvariga organisationen finns.",
-    labelHeader: "Län",
-    valueHeader: "Poster",
-    summable: true,
-  },
-  "records-per-year": {
-    title: "Poster per år",
-    description: "Publicerade offentliga poster per år: goda exempel efter publiceringsdatum, träffar efter datum, kompetensutveckling efter start.",
-    labelHeader: "År",
-    valueHeader: "Poster",
-    summable: true,
-  },
-  "events-per-year": {
-    title: "Träffar per år",
-    description: "Publicerade offentliga träffar per år, efter träffens datum.",
-    labelHeader: "År",
-    valueHeader: "Träffar",
-    summable: true,
-  },
-  "participants-per-year": {
-    title: "Deltagare per år",
-    description: "Summan av deltagarantalet på årets publicerade offentliga träffar.",
-    labelHeader: "År",
-    valueHeader: "Deltagare",
-    summable: true,
-  },
-  "activity-hours-per-theme": {
-    title: "Timmar kompetensutveckling per tema",
-    description: "Summan av timmarna i publicerad offentlig kompetensutveckling per värdskapstema; ett huvudtema räknar med sina deltemans insatser, varje insats en gång.",
-    labelHeader: "Tema",
-    valueHeader: "Timmar",
-    summable: false,
-  },
-  "organisations-per-county": {
-    title: "Deltagande organisationer per län",
-    description: "Organisationer som står bakom minst en publicerad offentlig post eller deltog i en publicerad offentlig träff, efter län.",
-    labelHeader: "Län",
-    valueHeader: "Organisationer",
-    summable: true,
-  },
-  "search-misses": {
-    title: "Sökord utan träffar",
-    description: "De mest sökta orden som inte gav någon träff (sökningar utan filter), flest först. Bara redaktörer ser detta.",
-    labelHeader: "Sökord",
-    valueHeader: "Sökningar",
-    summable: false,
-  },
-};
-
 /** How many search misses the dashboard shows and the CSV holds. */
 export const SEARCH_MISSES_SHOWN = 30;
 /** The search_misses table keeps at most this many terms: the most recently searched. */
 export const SEARCH_MISSES_KEPT = 1000;
 const TERM_LENGTH = 100;
 
-/** One figure with its rows. */
-export async function getFigure(db: Kysely<Database>, id: FigureId): Promise<Figure> {
-  const { summable, ...meta } = META[id];
-  const rows = await ROWS[id](db);
+/** One figure with its rows, its texts in the reader's language (Swedish unless `t` says otherwise). */
+export async function getFigure(db: Kysely<Database>, id: FigureId, t: Translate = makeT("sv")): Promise<Figure> {
+  const { summable, title, description, labelHeader, valueHeader } = FIGURE_TEXTS[id];
+  const rows = await ROWS[id](db, t);
   const total = summable ? rows.reduce((sum, r) => sum + r.value, 0) : null;
-  return { id, ...meta, rows, total, editorsOnly: EDITOR_FIGURES.includes(id) };
+  return {
+    id,
+    title: t(title),
+    description: t(description),
+    labelHeader: t(labelHeader),
+    valueHeader: t(valueHeader),
+    rows,
+    total,
+    editorsOnly: EDITOR_FIGURES.includes(id),
+  };
 }
 
 /** The figures this visitor may see, in the dashboard's order. */
-export async function getDashboard(db: Kysely<Database>, { editor }: { editor: boolean }): Promise<Figure[]> {
+export async function getDashboard(db: Kysely<Database>, { editor, t }: { editor: boolean; t?: Translate }): Promise<Figure[]> {
   const ids = FIGURE_IDS.filter((id) => editor || !EDITOR_FIGURES.includes(id));
   const figures: Figure[] = [];
-  for (const id of ids) figures.push(await getFigure(db, id));
+  for (const id of ids) figures.push(await getFigure(db, id, t));
   return figures;
 }
 
-const ROWS: Record<FigureId, (db: Kysely<Database>) => Promise<FigureRow[]>> = {
-  "records-per-theme": (db) => perTopTheme(db, "records"),
-  "activity-hours-per-theme": (db) => perTopTheme(db, "hours"),
+const ROWS: Record<FigureId, (db: Kysely<Database>, t: Translate) => Promise<FigureRow[]>> = {
+  "records-per-theme": (db, t) => perTopTheme(db, "records", t),
+  "activity-hours-per-theme": (db, t) => perTopTheme(db, "hours", t),
   "records-per-county": async (db) => {
     const rows = await db
       .selectFrom("records as r")
@@ -194,9 +146,18 @@ const ROWS: Record<FigureId, (db: Kysely<Database>) => Promise<FigureRow[]>> = {
   },
 };
 
-/** Records (or activity hours) per top theme, each record once even when it has several of the theme's subthemes. */
-async function perTopTheme(db: Kysely<Database>, what: "records" | "hours"): Promise<FigureRow[]> {
-  const tops = await db.selectFrom("themes").select(["id", "name"]).where("parent_id", "is", null).orderBy("position").orderBy("name").execute();
+/**
+ * Records (or activity hours) per top theme, each record once even when it has several of the
+ * theme's subthemes. A theme is named in English for English readers where it has an English name.
+ */
+async function perTopTheme(db: Kysely<Database>, what: "records" | "hours", t: Translate): Promise<FigureRow[]> {
+  const tops = await db
+    .selectFrom("themes")
+    .select(["id", "name", "name_en"])
+    .where("parent_id", "is", null)
+    .orderBy("position")
+    .orderBy("name")
+    .execute();
   const links = db
     .selectFrom("record_themes as rt")
     .innerJoin("themes as t", "t.id", "rt.theme_id")
@@ -212,7 +173,10 @@ async function perTopTheme(db: Kysely<Database>, what: "records" | "hours"): Pro
           .select(["x.top_id", (eb) => eb.fn.sum<number>("ad.hours").as("n")])
           .execute();
   const byTop = new Map(rows.map((r) => [Number(r.top_id), Number(r.n)]));
-  return tops.map((t) => ({ label: t.name, value: byTop.get(t.id) ?? 0 }));
+  return tops.map((top) => {
+    const english = t.lang === "en" && top.name_en ? top.name_en : null;
+    return { label: english ?? top.name, value: byTop.get(top.id) ?? 0, lang: english ? "en" : "sv" } satisfies FigureRow;
+  });
 }
 
 async function eventsByYear(db: Kysely<Database>, what: "events" | "participants") {

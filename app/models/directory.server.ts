@@ -26,15 +26,24 @@ export interface ThemeInput {
   position: number;
 }
 
-/** The parent's id and level checks: a parent must be a top theme, and a theme with children stays on top. */
+/**
+ * The parent's id and level checks: a parent must be a top theme, and a theme with children stays
+ * on top. Refusals are FieldErrors in both languages (`error.in(t)`).
+ */
 async function parentOf(db: Kysely<Database>, input: ThemeInput, selfId?: number) {
   if (!input.parent) return { parent_id: null, parent_level: null, level: 1 as const };
   const parent = await db.selectFrom("themes").select(["id", "level"]).where("slug", "=", input.parent).executeTakeFirst();
-  if (!parent || parent.id === selfId) throw new FieldErrors({ parent: ["Välj ett annat överordnat tema."] });
-  if (parent.level !== 1) throw new FieldErrors({ parent: ["Teman har bara två nivåer: välj ett tema på översta nivån."] });
+  if (!parent || parent.id === selfId) throw new FieldErrors({ parent: [{ sv: "Välj ett annat överordnat tema.", en: "Choose a different parent theme." }] });
+  if (parent.level !== 1) {
+    throw new FieldErrors({ parent: [{ sv: "Teman har bara två nivåer: välj ett tema på översta nivån.", en: "Themes have only two levels: choose a top-level theme." }] });
+  }
   if (selfId !== undefined) {
     const child = await db.selectFrom("themes").select("id").where("parent_id", "=", selfId).executeTakeFirst();
-    if (child) throw new FieldErrors({ parent: ["Temat har egna underteman och måste ligga på översta nivån."] });
+    if (child) {
+      throw new FieldErrors({
+        parent: [{ sv: "Temat har egna underteman och måste ligga på översta nivån.", en: "This theme has subthemes of its own, so it must stay at the top level." }],
+      });
+    }
   }
   return { parent_id: parent.id, parent_level: 1 as const, level: 2 as const };
 }

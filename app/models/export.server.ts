@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely";
 import { stringify } from "yaml";
 
 import type { Database, RecordKind } from "../../db/schema";
+import { makeT, type Translate } from "../i18n";
 
 /**
  * The whole knowledge base in the seeds format (README, "Seeds format"), so that loading the
@@ -18,7 +19,7 @@ import type { Database, RecordKind } from "../../db/schema";
 export interface SeedExport {
   /** Path inside the export → file content. */
   files: Record<string, string>;
-  /** What was left out, one line each, in Swedish for the export page. */
+  /** What was left out, one line each, for the export page (in Swedish unless given the reader's `t`). */
   omitted: string[];
 }
 
@@ -41,7 +42,7 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-export async function exportSeeds(db: Kysely<Database>): Promise<SeedExport> {
+export async function exportSeeds(db: Kysely<Database>, t: Translate = makeT("sv")): Promise<SeedExport> {
   const files: Record<string, string> = {};
   const omitted: string[] = [];
 
@@ -119,13 +120,13 @@ export async function exportSeeds(db: Kysely<Database>): Promise<SeedExport> {
   for (const r of records) {
     const name = `${FOLDER[r.kind]}/${r.slug}`;
     const missing = [
-      !r.body.trim() && "brödtext",
-      !recordThemes.get(r.id)?.length && "tema",
-      r.kind === "event" && !lessons.get(r.id)?.length && "lärdomar",
-      r.kind === "practice" && !r.published_on && "publiceringsdatum",
-      r.kind === "activity" && !activities.get(r.id)?.starts_on && "startdatum",
+      !r.body.trim() && t("brödtext", "body text"),
+      !recordThemes.get(r.id)?.length && t("tema", "theme"),
+      r.kind === "event" && !lessons.get(r.id)?.length && t("lärdomar", "lessons"),
+      r.kind === "practice" && !r.published_on && t("publiceringsdatum", "publication date"),
+      r.kind === "activity" && !activities.get(r.id)?.starts_on && t("startdatum", "start date"),
     ].filter(Boolean);
-    if (missing.length > 0) omitted.push(`${name}: saknar ${missing.join(", ")}`);
+    if (missing.length > 0) omitted.push(`${name}: ${t("saknar", "has no")} ${missing.join(", ")}`);
     else exported.set(r.id, { kind: r.kind, slug: r.slug });
   }
 
@@ -146,7 +147,11 @@ export async function exportSeeds(db: Kysely<Database>): Promise<SeedExport> {
         const link = links.get(r.id)?.find((l) => l.type === type);
         if (!link) return undefined;
         const target = exported.get(link.to_id);
-        if (!target) omitted.push(`${FOLDER[r.kind]}/${r.slug}: länken ${type} pekar på material som inte exporteras`);
+        if (!target) {
+          omitted.push(
+            `${FOLDER[r.kind]}/${r.slug}: ${t(`länken ${type} pekar på material som inte exporteras`, `the ${type} link points to material that is not exported`)}`,
+          );
+        }
         return target?.slug;
       };
       front = {
@@ -214,13 +219,13 @@ export async function exportSeeds(db: Kysely<Database>): Promise<SeedExport> {
     const kept = (steps.get(p.id) ?? []).flatMap((s) => {
       const target = exported.get(s.record_id);
       if (!target) {
-        omitted.push(`paths/${p.slug}: ett steg pekar på material som inte exporteras`);
+        omitted.push(`paths/${p.slug}: ${t("ett steg pekar på material som inte exporteras", "a step points to material that is not exported")}`);
         return [];
       }
       return [compact({ entry: `${FOLDER[target.kind]}/${target.slug}`, note: s.note, optional: s.optional ? true : undefined })];
     });
     if (kept.length === 0) {
-      omitted.push(`paths/${p.slug}: inga steg att exportera`);
+      omitted.push(`paths/${p.slug}: ${t("inga steg att exportera", "no steps to export")}`);
       continue;
     }
     files[`paths/${p.slug}.yaml`] = yaml(compact({ title: p.title, summary: p.summary, theme: p.theme, audience: p.audience, steps: kept }));

@@ -1,12 +1,14 @@
 import { parse } from "csv-parse/sync";
 import type { Kysely } from "kysely";
 
-import { EVENT_TYPES, type Database } from "../../db/schema";
-import { EventSchema, type EventValues } from "../forms/record";
+import type { Database } from "../../db/schema";
+import { recordSchemas, type EventValues } from "../forms/record";
+import { makeT, type Translate } from "../i18n";
 import { recordChanged } from "../search/service.server";
 import { EVENT_TYPE_LABEL } from "../utils/labels";
 import { isEditor } from "../utils/permissions.server";
 import { FieldErrors, insertRecord, resolve } from "./authoring.server";
+import { CSV_COLUMNS } from "./import-columns";
 import type { SessionUser } from "./user.server";
 
 /**
@@ -21,25 +23,8 @@ import type { SessionUser } from "./user.server";
 export const CSV_MAX_BYTES = 1_000_000;
 export const CSV_MAX_ROWS = 500;
 
-/** The columns: the seeds format's field names, with a Swedish name each that is accepted too. */
-export const CSV_COLUMNS = [
-  { field: "title", sv: "rubrik", required: true, hint: "Rubrik" },
-  { field: "summary", sv: "sammanfattning", required: true, hint: "Kort sammanfattning" },
-  { field: "type", sv: "typ", required: true, hint: `${EVENT_TYPES.join(", ")} (eller ${Object.values(EVENT_TYPE_LABEL).join(", ")})` },
-  { field: "date", sv: "datum", required: true, hint: "ÅÅÅÅ-MM-DD" },
-  { field: "end_date", sv: "slutdatum", required: false, hint: "ÅÅÅÅ-MM-DD, valfritt" },
-  { field: "location", sv: "plats", required: true, hint: "Plats" },
-  { field: "municipality", sv: "kommun", required: true, hint: "Kommun" },
-  { field: "participants", sv: "deltagare", required: true, hint: "Antal deltagare, heltal" },
-  { field: "themes", sv: "teman", required: true, hint: "Temats kortnamn (slug), flera åtskilda med | eller ;" },
-  { field: "tags", sv: "taggar", required: false, hint: "Åtskilda med | , eller ;" },
-  { field: "lessons", sv: "lärdomar", required: true, hint: "Minst en, flera åtskilda med | (eller radbrytning i cellen)" },
-  { field: "body", sv: "minnesanteckningar", required: false, hint: "Markdown" },
-  { field: "organiser", sv: "arrangör", required: false, hint: "Organisationens kortnamn; tomt: din organisation (eller den du valt)" },
-  { field: "participating_organisations", sv: "deltagande_organisationer", required: false, hint: "Kortnamn åtskilda med | eller ;" },
-  { field: "language", sv: "språk", required: false, hint: "sv eller en" },
-  { field: "visibility", sv: "synlighet", required: false, hint: "public eller members" },
-] as const;
+/** The columns and their hints live in import-columns.ts. */
+export { CSV_COLUMNS };
 
 type Column = (typeof CSV_COLUMNS)[number]["field"];
 
@@ -54,6 +39,8 @@ export interface PreviewRow {
   row: number;
   ok: boolean;
   title: string;
+  /** The row's content language (the `language` cell, else Swedish), for the title's `lang`. */
+  language: "sv" | "en";
   type: string;
   date: string;
   organiser: string;
@@ -72,7 +59,7 @@ export interface CsvPreview {
 
 const headerKey = (h: string) => h.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
 const BY_NAME = new Map<string, Column>(CSV_COLUMNS.flatMap((c) => [[c.field, c.field], [c.sv, c.field]] as [string, Column][]));
-const TYPE_BY_LABEL = new Map<string, string>(Object.entries(EVENT_TYPE_LABEL).map(([code, label]) => [label.toLowerCase(), code]));
+const TYPE_BY_LABEL = new Map<string, string>(Object.entries(EVENT_TYPE_LABEL).flatMap(([code, label]) => [[label.sv.toLowerCase(), code], [label.en.toLowerCase(), code]]));
 
 /**
  * A file's bytes as text: UTF-8 (with or without BOM), or Windows-1252 as older Excel saves
@@ -95,6 +82,9 @@ export function decodeText(bytes: Uint8Array): string | null {
 }
 
 const fileProblem = (message: string): CsvPreview => ({ ok: false, rows: [], problems: [{ row: null, column: null, message }], ignoredColumns: [] });
+
+/** Messages in Swedish unless the caller passes the reader's `t`. */
+const swedish = makeT("sv");
 
 /** `,` or `;`, whichever the header row uses more (header names contain neither). */
 function delimiterOf(text: string): "," | ";" {
@@ -140,20 +130,25 @@ function rowInput(cells: Partial<Record<Column, string>>, organiser: string | un
 /**
  * Reads and checks a CSV of events; writes nothing. `organiser` is the organisation for rows
  * without an `organiser` cell (an editor's choice); writers other than editors always write for
- * their own organisation.
+ * their own organisation. Problems are worded in the reader's language (`t`).
  */
 export async function previewEventCsv(
   db: Kysely<Database>,
-  { text, user, organiser }: { text: string; user: SessionUser; organiser?: string },
+  { text, user, organiser, t = swedish }: { text: string; user: SessionUser; organiser?: string; t?: Translate },
 ): Promise<CsvPreview & { values: EventValues[] }> {
   const failed = (message: string) => ({ ...fileProblem(message), values: [] });
-  if (!text.trim()) return failed("Filen är tom.");
+  if (!text.trim()) return failed(t("Filen är tom.", "The file is empty."));
   let records: string[][];
   try {
     records = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     const e = error as { lines?: number; message?: string };
-    return failed(`Filen går inte att läsa som CSV${e.lines ? ` (vid rad ${e.lines})` : ""}: kontrollera citattecknen.`);
+    return failed(
+      t(
+        `Filen går inte att läsa som CSV${e.lines ? ` (vid rad ${e.lines})` : ""}: kontrollera citattecknen.`,
+        `The file cannot be read as CSV${e.lines ? ` (at row ${e.lines})` : ""}: check the quotation marks.`,
+      ),
+    );
   }
   const [header = [], ...rows] = records;
   const columns = header.map((h) => BY_NAME.get(headerKey(h)) ?? null);
@@ -161,15 +156,21 @@ export async function previewEventCsv(
   const fileProblems: CsvProblem[] = [];
   const seen = new Set<Column>();
   columns.forEach((c, i) => {
-    if (c && seen.has(c)) fileProblems.push({ row: 1, column: header[i], message: "Kolumnen finns två gånger." });
+    if (c && seen.has(c)) fileProblems.push({ row: 1, column: header[i], message: t("Kolumnen finns två gånger.", "The column appears twice.") });
     if (c) seen.add(c);
   });
   for (const c of CSV_COLUMNS) {
-    if (c.required && !seen.has(c.field)) fileProblems.push({ row: 1, column: c.field, message: `Kolumnen saknas (${c.field} eller ${c.sv}).` });
+    if (c.required && !seen.has(c.field)) {
+      fileProblems.push({ row: 1, column: c.field, message: t(`Kolumnen saknas (${c.field} eller ${c.sv}).`, `The column is missing (${c.field} or ${c.sv}).`) });
+    }
   }
   const dataRows = rows.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((c) => c.trim() !== ""));
-  if (dataRows.length === 0) fileProblems.push({ row: null, column: null, message: "Filen har inga rader med träffar under rubrikraden." });
-  if (dataRows.length > CSV_MAX_ROWS) fileProblems.push({ row: null, column: null, message: `Högst ${CSV_MAX_ROWS} träffar per fil; dela upp den.` });
+  if (dataRows.length === 0) {
+    fileProblems.push({ row: null, column: null, message: t("Filen har inga rader med träffar under rubrikraden.", "The file has no rows of events below the header row.") });
+  }
+  if (dataRows.length > CSV_MAX_ROWS) {
+    fileProblems.push({ row: null, column: null, message: t(`Högst ${CSV_MAX_ROWS} träffar per fil; dela upp den.`, `At most ${CSV_MAX_ROWS} events per file; split it up.`) });
+  }
   if (fileProblems.length) return { ok: false, rows: [], problems: fileProblems, ignoredColumns, values: [] };
 
   const own = isEditor(user)
@@ -186,28 +187,33 @@ export async function previewEventCsv(
     cells.forEach((cell, i) => {
       const c = columns[i];
       if (c) byColumn[c] = cell;
-      else if (i >= header.length && cell.trim()) problems.push({ row, column: `kolumn ${i + 1}`, message: "Cellen ligger utanför rubrikradens kolumner." });
+      else if (i >= header.length && cell.trim()) {
+        problems.push({ row, column: String(i + 1), message: t("Cellen ligger utanför rubrikradens kolumner.", "The cell is outside the header row's columns.") });
+      }
     });
     const input = rowInput(byColumn, own);
-    const parsed = EventSchema.safeParse(input);
+    const parsed = recordSchemas(t).event.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const [field, index] = issue.path;
-        const what = field === "lessons" && typeof index === "number" ? `lärdom ${index + 1}: ` : "";
+        const what = field === "lessons" && typeof index === "number" ? t(`lärdom ${index + 1}: `, `lesson ${index + 1}: `) : "";
         problems.push({ row, column: columnName(String(field ?? "")), message: `${what}${issue.message}` });
       }
     } else {
       for (const slug of parsed.data.themes) {
-        if (!knownThemes.has(slug)) problems.push({ row, column: columnName("themes"), message: `Okänt tema "${slug}".` });
+        if (!knownThemes.has(slug)) problems.push({ row, column: columnName("themes"), message: t(`Okänt tema "${slug}".`, `Unknown theme "${slug}".`) });
       }
       try {
         await resolve(db, "event", parsed.data, user);
       } catch (error) {
         if (!(error instanceof FieldErrors)) throw error;
-        for (const [field, messages] of Object.entries(error.fields)) {
+        for (const [field, messages] of Object.entries(error.in(t))) {
           if (field === "themes" && problems.length) continue; // named above
           for (const message of messages) {
-            const hint = field === "organiser" && !input.organiser ? "Välj arrangör i formuläret eller fyll i kolumnen organiser." : message;
+            const hint =
+              field === "organiser" && !input.organiser
+                ? t("Välj arrangör i formuläret eller fyll i kolumnen organiser.", "Choose an organiser in the form or fill in the organiser column.")
+                : message;
             problems.push({ row, column: columnName(field), message: hint });
           }
         }
@@ -218,6 +224,7 @@ export async function previewEventCsv(
       row,
       ok: problems.length === 0,
       title: input.title.trim(),
+      language: input.language === "en" ? "en" : "sv",
       type: input.type ?? "",
       date: input.date ?? "",
       organiser: input.organiser ?? "",
@@ -237,9 +244,9 @@ export async function previewEventCsv(
  */
 export async function importEventCsv(
   db: Kysely<Database>,
-  { text, user, organiser }: { text: string; user: SessionUser; organiser?: string },
+  { text, user, organiser, t = swedish }: { text: string; user: SessionUser; organiser?: string; t?: Translate },
 ): Promise<{ ok: true; created: { id: number; slug: string }[] } | { ok: false; preview: CsvPreview }> {
-  const preview = await previewEventCsv(db, { text, user, organiser });
+  const preview = await previewEventCsv(db, { text, user, organiser, t });
   if (!preview.ok) return { ok: false, preview };
   let created: { id: number; slug: string }[];
   try {
@@ -251,7 +258,8 @@ export async function importEventCsv(
   } catch (error) {
     if (!(error instanceof FieldErrors)) throw error;
     // Something changed between the check and the write; nothing was written.
-    return { ok: false, preview: { ...preview, ok: false, problems: [{ row: null, column: null, message: "Databasen ändrades under importen; försök igen." }] } };
+    const message = t("Databasen ändrades under importen; försök igen.", "The database changed during the import; please try again.");
+    return { ok: false, preview: { ...preview, ok: false, problems: [{ row: null, column: null, message }] } };
   }
   for (const { id } of created) await recordChanged(db, id);
   return { ok: true, created };

@@ -2,8 +2,9 @@ import type { Kysely } from "kysely";
 
 import type { Database } from "../../db/schema";
 import type { PracticeValues } from "../forms/record";
+import type { Text } from "../i18n";
 import type { Access } from "../utils/access.server";
-import { formatDate, recordUrl } from "../utils/labels";
+import { formatSwedishDate, recordUrl } from "../utils/labels";
 import { getRecordBase } from "./record.server";
 
 /**
@@ -14,13 +15,15 @@ import { getRecordBase } from "./record.server";
  */
 
 export interface PracticeStart {
-  event: { slug: string; title: string };
+  /** `language` is the event's, in which its title and lessons are written. */
+  event: { slug: string; title: string; language: string };
   lesson: { id: number; text: string } | null;
   /** The form's starting values (organisation, language and the rest come from the form's defaults). */
   values: Partial<PracticeValues>;
 }
 
-export type PracticeStartResult = { ok: true; start: PracticeStart } | { ok: false; message: string };
+/** The draft, or a message for the writer in both languages. */
+export type PracticeStartResult = { ok: true; start: PracticeStart } | { ok: false; message: Text };
 
 /** Cut at a word boundary, with an ellipsis, when longer than max characters. */
 export function shorten(text: string, max: number): string {
@@ -44,22 +47,36 @@ export async function startPracticeFromEvent(
   { eventSlug, lessonId, access }: { eventSlug: string; lessonId?: number; access: Access },
 ): Promise<PracticeStartResult> {
   const event = await getRecordBase(db, { kind: "event", slug: eventSlug, access });
-  if (!event) return { ok: false, message: `Det finns ingen publicerad träff med adressen ”${eventSlug}” att utgå från.` };
+  if (!event) {
+    return {
+      ok: false,
+      message: {
+        sv: `Det finns ingen publicerad träff med adressen ”${eventSlug}” att utgå från.`,
+        en: `There is no published event at the address “${eventSlug}” to start from.`,
+      },
+    };
+  }
   const lesson =
     lessonId === undefined
       ? null
       : ((await db.selectFrom("lessons").select(["id", "text"]).where("id", "=", lessonId).where("event_id", "=", event.id).executeTakeFirst()) ?? null);
   if (lessonId !== undefined && !lesson) {
-    return { ok: false, message: `Lärdom nummer ${lessonId} hör inte till träffen ”${event.title}”. Gå tillbaka till träffen och välj en av dess lärdomar.` };
+    return {
+      ok: false,
+      message: {
+        sv: `Lärdom nummer ${lessonId} hör inte till träffen ”${event.title}”. Gå tillbaka till träffen och välj en av dess lärdomar.`,
+        en: `Lesson number ${lessonId} does not belong to the event “${event.title}”. Go back to the event and choose one of its lessons.`,
+      },
+    };
   }
-  const reference = `träffen [${linkText(event.title)}](${recordUrl("event", event.slug)})${event.publishedOn ? ` den ${formatDate(event.publishedOn)}` : ""}`;
+  const reference = `träffen [${linkText(event.title)}](${recordUrl("event", event.slug)})${event.publishedOn ? ` den ${formatSwedishDate(event.publishedOn)}` : ""}`;
   const body = lesson
     ? `Idén kom från en lärdom på ${reference}:\n\n> ${shorten(lesson.text, 280)}\n`
     : `Idén kom från ${reference}.\n`;
   return {
     ok: true,
     start: {
-      event: { slug: event.slug, title: event.title },
+      event: { slug: event.slug, title: event.title, language: event.language },
       lesson,
       values: {
         summary: lesson ? shorten(lesson.text, 600) : "",

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 
-import type { Database, RecordKind, RecordStatus } from "../../db/schema";
+import type { Database, Language, RecordKind, RecordStatus } from "../../db/schema";
 import type { SessionUser } from "./user.server";
 
 export interface WorkItem {
@@ -8,6 +8,8 @@ export interface WorkItem {
   kind: RecordKind;
   slug: string;
   title: string;
+  /** The language of the record's content, for the `lang` of its title. */
+  language: Language;
   status: RecordStatus;
   organisationId: number;
   organisation: string;
@@ -27,6 +29,7 @@ function items(db: Kysely<Database>) {
       "r.kind",
       "r.slug",
       "r.title",
+      "r.language",
       "r.status",
       "r.organisation_id as organisationId",
       "o.name as organisation",

@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 
 import type { Database, RecordKind } from "../../db/schema";
 import type { PathValues } from "../forms/path";
+import type { Text } from "../i18n";
 import { KIND_PATH } from "../utils/labels";
 import { slugify } from "../utils/slug";
 import { ConflictError, FieldErrors } from "./authoring.server";
@@ -39,22 +40,30 @@ export async function getPathForm(db: Kysely<Database>, slug: string) {
   return { id: path.id, slug: path.slug, version: path.version, values };
 }
 
-/** Every record a step may point at, for the step picker. */
+/** Every record a step may point at, for the step picker; the editor marks the unpublished ones. */
 export async function stepOptions(db: Kysely<Database>) {
-  const rows = await db.selectFrom("records").select(["kind", "slug", "title", "status"]).where("status", "!=", "archived").orderBy("kind").orderBy("title").execute();
-  return rows.map((r) => ({ value: `${KIND_PATH[r.kind]}/${r.slug}`, label: `${r.title}${r.status === "published" ? "" : " (ej publicerad)"}`, kind: r.kind }));
+  const rows = await db
+    .selectFrom("records")
+    .select(["kind", "slug", "title", "status", "language"])
+    .where("status", "!=", "archived")
+    .orderBy("kind")
+    .orderBy("title")
+    .execute();
+  return rows.map((r) => ({ value: `${KIND_PATH[r.kind]}/${r.slug}`, label: r.title, lang: r.language, published: r.status === "published", kind: r.kind }));
 }
 
 async function resolve(db: Kysely<Database>, values: PathValues) {
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, Text[]> = {};
   const theme = await db.selectFrom("themes").select("id").where("slug", "=", values.theme).executeTakeFirst();
-  if (!theme) errors.theme = ["Okänt tema."];
+  if (!theme) errors.theme = [{ sv: "Okänt tema.", en: "Unknown theme." }];
   const recordIds: number[] = [];
   for (const [i, step] of values.steps.entries()) {
     const [folder, slug] = step.entry.split("/");
     const row = await db.selectFrom("records").select("id").where("kind", "=", FOLDER_KIND[folder]).where("slug", "=", slug).executeTakeFirst();
-    if (!row) errors[`steps[${i}].entry`] = ["Materialet finns inte."];
-    else if (recordIds.includes(row.id)) errors[`steps[${i}].entry`] = ["Materialet finns redan i lärvägen."];
+    if (!row) errors[`steps[${i}].entry`] = [{ sv: "Materialet finns inte.", en: "That material does not exist." }];
+    else if (recordIds.includes(row.id)) {
+      errors[`steps[${i}].entry`] = [{ sv: "Materialet finns redan i lärvägen.", en: "That material is already in the path." }];
+    }
     recordIds.push(row?.id ?? -1);
   }
   if (Object.keys(errors).length) throw new FieldErrors(errors);

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 
-import type { Database, RecordKind } from "../../db/schema";
+import type { Database, Language, RecordKind } from "../../db/schema";
 import type { Access } from "../utils/access.server";
 import { themeAndChildren, visibleTo } from "./record.server";
 
@@ -16,7 +16,7 @@ export interface PathListItem {
   slug: string;
   title: string;
   summary: string;
-  theme: { slug: string; name: string };
+  theme: { slug: string; name: string; nameEn: string };
   stepCount: number;
 }
 
@@ -30,6 +30,7 @@ export async function listPaths(db: Kysely<Database>, { themeSlug }: { themeSlug
       "p.summary",
       "t.slug as theme_slug",
       "t.name as theme_name",
+      "t.name_en as theme_name_en",
       eb.selectFrom("path_steps as s").select(eb.fn.countAll<number>().as("n")).whereRef("s.path_id", "=", "p.id").as("steps"),
     ])
     .where("p.status", "=", "published")
@@ -41,7 +42,7 @@ export async function listPaths(db: Kysely<Database>, { themeSlug }: { themeSlug
     slug: r.slug,
     title: r.title,
     summary: r.summary,
-    theme: { slug: r.theme_slug, name: r.theme_name },
+    theme: { slug: r.theme_slug, name: r.theme_name, nameEn: r.theme_name_en },
     stepCount: Number(r.steps),
   }));
 }
@@ -55,6 +56,8 @@ export interface PathStep {
   slug: string;
   title: string;
   summary: string;
+  /** The record's language: its title and summary are shown in it. */
+  language: Language;
   readingMinutes: number;
   /** An activity's own length, shown beside the reading time. */
   activityHours: number | null;
@@ -78,7 +81,7 @@ export async function getPath(
   const path = await db
     .selectFrom("paths as p")
     .innerJoin("themes as t", "t.id", "p.theme_id")
-    .select(["p.id", "p.slug", "p.title", "p.summary", "p.audience", "t.slug as theme_slug", "t.name as theme_name"])
+    .select(["p.id", "p.slug", "p.title", "p.summary", "p.audience", "t.slug as theme_slug", "t.name as theme_name", "t.name_en as theme_name_en"])
     .where("p.slug", "=", slug)
     .where("p.status", "=", "published")
     .executeTakeFirst();
@@ -97,6 +100,7 @@ export async function getPath(
       "r.slug",
       "r.title",
       "r.summary",
+      "r.language",
       "r.body",
       "pd.problem",
       "pd.solution",
@@ -116,6 +120,7 @@ export async function getPath(
     slug: r.slug,
     title: r.title,
     summary: r.summary,
+    language: r.language,
     readingMinutes: readingMinutes([r.summary, r.body, r.problem, r.solution, r.results].join(" ")),
     activityHours: r.hours,
   }));
@@ -125,7 +130,7 @@ export async function getPath(
     title: path.title,
     summary: path.summary,
     audience: path.audience,
-    theme: { slug: path.theme_slug, name: path.theme_name },
+    theme: { slug: path.theme_slug, name: path.theme_name, nameEn: path.theme_name_en },
     steps,
     readingMinutes: steps.reduce((sum, s) => sum + s.readingMinutes, 0),
   };

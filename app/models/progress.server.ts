@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 
-import type { Database } from "../../db/schema";
+import type { Database, Language } from "../../db/schema";
 import type { Access } from "../utils/access.server";
 import { recordUrl } from "../utils/labels";
 import { getPath } from "./path.server";
@@ -58,7 +58,7 @@ export interface ContinueItem {
   path: { slug: string; title: string };
   done: number;
   total: number;
-  next: { title: string; url: string; optional: boolean };
+  next: { title: string; url: string; optional: boolean; language: Language };
 }
 
 /**
@@ -92,7 +92,7 @@ export async function continueReading(
       path: { slug: path.slug, title: path.title },
       done: path.steps.length - unread.length,
       total: path.steps.length,
-      next: { title: next.title, url: recordUrl(next.kind, next.slug), optional: next.optional },
+      next: { title: next.title, url: recordUrl(next.kind, next.slug), optional: next.optional, language: next.language },
     });
     if (items.length >= limit) break;
   }

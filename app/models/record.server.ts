@@ -21,7 +21,8 @@ export interface RecordSummary {
   language: Language;
   publishedOn: string | null;
   organisation: { slug: string; name: string; county: County };
-  themes: { slug: string; name: string }[];
+  /** The Swedish name, and the English one for English pages. */
+  themes: { slug: string; name: string; nameEn: string }[];
   eventType: EventType | null;
   location: string | null;
   format: ActivityFormat | null;
@@ -179,18 +180,18 @@ export async function latestRecords(db: Kysely<Database>, { access, limit }: { a
 }
 
 async function themesOf(db: Kysely<Database>, recordIds: number[]) {
-  const byRecord = new Map<number, { slug: string; name: string }[]>();
+  const byRecord = new Map<number, { slug: string; name: string; nameEn: string }[]>();
   if (recordIds.length === 0) return byRecord;
   const rows = await db
     .selectFrom("record_themes as rt")
     .innerJoin("themes as t", "t.id", "rt.theme_id")
-    .select(["rt.record_id", "t.slug", "t.name"])
+    .select(["rt.record_id", "t.slug", "t.name", "t.name_en"])
     .where("rt.record_id", "in", recordIds)
     .orderBy("t.position")
     .execute();
   for (const row of rows) {
     const list = byRecord.get(row.record_id) ?? [];
-    list.push({ slug: row.slug, name: row.name });
+    list.push({ slug: row.slug, name: row.name, nameEn: row.name_en });
     byRecord.set(row.record_id, list);
   }
   return byRecord;

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 
-import type { Database, RecordKind } from "../../db/schema";
+import type { Database, Language, RecordKind } from "../../db/schema";
 import { RECORD_SCHEMAS, type RecordValues } from "../forms/record";
+import type { Text } from "../i18n";
 import { diffLines, type DiffLine } from "../utils/diff";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -22,6 +23,45 @@ export interface RevisionItem {
   note: string;
   createdAt: string;
   author: string | null;
+}
+
+/**
+ * The notes the app itself writes on revisions (stored in Swedish), in both languages. A workflow
+ * step's note may carry the editor's comment after ": ", which is content and kept apart.
+ */
+const NOTES: Record<string, Text> = {
+  Skapad: { sv: "Skapad", en: "Created" },
+  Sparad: { sv: "Sparad", en: "Saved" },
+  "Skickad för granskning": { sv: "Skickad för granskning", en: "Submitted for review" },
+  Publicerad: { sv: "Publicerad", en: "Published" },
+  "Skickad tillbaka": { sv: "Skickad tillbaka", en: "Sent back" },
+  Arkiverad: { sv: "Arkiverad", en: "Archived" },
+  "Återöppnad som utkast": { sv: "Återöppnad som utkast", en: "Reopened as a draft" },
+  "Importerad från CSV": { sv: "Importerad från CSV", en: "Imported from CSV" },
+  "Inläst från seeds": { sv: "Inläst från seeds", en: "Loaded from the seeds" },
+};
+
+export interface RevisionNote {
+  /** The app's own note in both languages, or null for a note it did not write (shown as is). */
+  label: Text | null;
+  /** The editor's comment, or the whole note when it is not one of the app's. */
+  comment: string | null;
+}
+
+export function revisionNote(note: string): RevisionNote {
+  const restored = /^Återställd från version (\d+)$/.exec(note);
+  if (restored) return { label: { sv: note, en: `Restored from version ${restored[1]}` }, comment: null };
+  if (NOTES[note]) return { label: NOTES[note], comment: null };
+  const colon = note.indexOf(": ");
+  const head = colon > 0 ? note.slice(0, colon) : "";
+  if (NOTES[head]) return { label: NOTES[head], comment: note.slice(colon + 2) };
+  return { label: null, comment: note || null };
+}
+
+/** The language of a record's content, for marking it on the history page. */
+export async function recordLanguage(db: Db, recordId: number): Promise<Language> {
+  const row = await db.selectFrom("records").select("language").where("id", "=", recordId).executeTakeFirst();
+  return row?.language ?? "sv";
 }
 
 /** A record's revisions, newest first. */

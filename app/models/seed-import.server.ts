@@ -6,6 +6,7 @@ import { unzipSync } from "fflate";
 import type { Kysely } from "kysely";
 
 import type { Database } from "../../db/schema";
+import { makeT, type Translate } from "../i18n";
 import { loadSeedDirectory, SeedError, type SeedCounts, type SeedProblem } from "../../seeds/loader";
 import { recordChanged } from "../search/service.server";
 
@@ -23,7 +24,7 @@ export type SeedZipResult =
  * seed loader (all or nothing, by slug). A zip whose files all sit in one folder is read from
  * that folder. Entries with `..` or absolute paths refuse the whole zip.
  */
-export async function importSeedZip(db: Kysely<Database>, bytes: Uint8Array): Promise<SeedZipResult> {
+export async function importSeedZip(db: Kysely<Database>, bytes: Uint8Array, t: Translate = makeT("sv")): Promise<SeedZipResult> {
   const refuse = (message: string, file = "zip"): SeedZipResult => ({ ok: false, problems: [{ file, field: "", message }] });
   let entries: Record<string, Uint8Array>;
   let unpacked = 0;
@@ -37,17 +38,17 @@ export async function importSeedZip(db: Kysely<Database>, bytes: Uint8Array): Pr
     });
   } catch (error) {
     return (error as Error).message === "too large"
-      ? refuse(`Uppackat blir arkivet större än ${ZIP_MAX_UNPACKED / 1_000_000} MB.`)
-      : refuse("Filen går inte att packa upp som zip.");
+      ? refuse(t(`Uppackat blir arkivet större än ${ZIP_MAX_UNPACKED / 1_000_000} MB.`, `Unpacked, the archive is larger than ${ZIP_MAX_UNPACKED / 1_000_000} MB.`))
+      : refuse(t("Filen går inte att packa upp som zip.", "The file cannot be unpacked as a zip."));
   }
   const names = Object.keys(entries);
   for (const name of names) {
     const parts = name.split(/[\\/]/);
     if (name.startsWith("/") || name.startsWith("\\") || /^[a-zA-Z]:/.test(name) || parts.includes("..")) {
-      return refuse("Otillåten sökväg i arkivet (absolut eller med ..); inget lästes in.", name);
+      return refuse(t("Otillåten sökväg i arkivet (absolut eller med ..); inget lästes in.", "The archive has a path that is not allowed (absolute or with ..); nothing was loaded."), name);
     }
   }
-  if (names.length === 0) return refuse("Arkivet är tomt.");
+  if (names.length === 0) return refuse(t("Arkivet är tomt.", "The archive is empty."));
   // One folder around everything (zipping the folder itself): read from inside it.
   const tops = new Set(names.map((n) => n.split("/")[0]));
   const [top] = tops;
@@ -57,7 +58,7 @@ export async function importSeedZip(db: Kysely<Database>, bytes: Uint8Array): Pr
   try {
     for (const name of names) {
       const target = path.join(dir, name.slice(prefix.length));
-      if (!target.startsWith(dir + path.sep)) return refuse("Otillåten sökväg i arkivet; inget lästes in.", name);
+      if (!target.startsWith(dir + path.sep)) return refuse(t("Otillåten sökväg i arkivet; inget lästes in.", "The archive has a path that is not allowed; nothing was loaded."), name);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, entries[name]);
     }

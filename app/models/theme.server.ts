@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 
-import type { Database } from "../../db/schema";
+import type { Database, Language } from "../../db/schema";
 import type { Access } from "../utils/access.server";
 import { lessonsOf, type Lesson } from "./event.server";
 import { findRecords, visibleTo, type RecordSummary } from "./record.server";
@@ -64,21 +64,21 @@ export interface ThemeDetail {
   name: string;
   nameEn: string;
   summary: string;
-  parent: { slug: string; name: string } | null;
-  children: { slug: string; name: string }[];
+  parent: { slug: string; name: string; nameEn: string } | null;
+  children: { slug: string; name: string; nameEn: string }[];
 }
 
 export async function getTheme(db: Kysely<Database>, { slug }: { slug: string }): Promise<ThemeDetail | null> {
   const theme = await db
     .selectFrom("themes as t")
     .leftJoin("themes as p", "p.id", "t.parent_id")
-    .select(["t.id", "t.slug", "t.name", "t.name_en", "t.summary", "p.slug as parent_slug", "p.name as parent_name"])
+    .select(["t.id", "t.slug", "t.name", "t.name_en", "t.summary", "p.slug as parent_slug", "p.name as parent_name", "p.name_en as parent_name_en"])
     .where("t.slug", "=", slug)
     .executeTakeFirst();
   if (!theme) return null;
   const children = await db
     .selectFrom("themes")
-    .select(["slug", "name"])
+    .select(["slug", "name", "name_en"])
     .where("parent_id", "=", theme.id)
     .orderBy("position")
     .execute();
@@ -88,8 +88,8 @@ export async function getTheme(db: Kysely<Database>, { slug }: { slug: string })
     name: theme.name,
     nameEn: theme.name_en,
     summary: theme.summary,
-    parent: theme.parent_slug && theme.parent_name ? { slug: theme.parent_slug, name: theme.parent_name } : null,
-    children,
+    parent: theme.parent_slug && theme.parent_name ? { slug: theme.parent_slug, name: theme.parent_name, nameEn: theme.parent_name_en ?? "" } : null,
+    children: children.map((c) => ({ slug: c.slug, name: c.name, nameEn: c.name_en })),
   };
 }
 
@@ -105,7 +105,7 @@ export interface LearningCycle {
   /** Competence-development activities. */
   develop: RecordSummary[];
   /** Practices that took up another practice: the cycle closing. */
-  apply: (RecordSummary & { adoptedFrom: { slug: string; title: string } })[];
+  apply: (RecordSummary & { adoptedFrom: { slug: string; title: string; language: Language } })[];
 }
 
 /**
@@ -122,13 +122,13 @@ export async function getLearningCycle(
     ? await db
         .selectFrom("record_links as l")
         .innerJoin("records as r", "r.id", "l.to_id")
-        .select(["l.from_id", "r.slug", "r.title"])
+        .select(["l.from_id", "r.slug", "r.title", "r.language"])
         .where("l.type", "=", "adopted_from")
         .where("l.from_id", "in", practiceIds)
         .where(visibleTo(access))
         .execute()
     : [];
-  const adoptedFrom = new Map(adoptions.map((a) => [a.from_id, { slug: a.slug, title: a.title }]));
+  const adoptedFrom = new Map(adoptions.map((a) => [a.from_id, { slug: a.slug, title: a.title, language: a.language }]));
   const events = records.filter((r) => r.kind === "event");
   const lessons = await lessonsOf(
     db,

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 
 import type { Database, Role } from "../../db/schema";
+import type { Text } from "../i18n";
 import { getDummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../utils/password.server";
 import { revokeSessions } from "./session.server";
 
@@ -14,7 +15,22 @@ export interface SessionUser {
   organisationName: string | null;
 }
 
-export class UserError extends Error {}
+/**
+ * A refusal to show the person who asked: `message` is the Swedish (for the command line),
+ * `text` both languages (for pages, `t(error.text)`).
+ */
+export class UserError extends Error {
+  readonly text: Text;
+  constructor(text: string | Text) {
+    super(typeof text === "string" ? text : text.sv);
+    this.text = typeof text === "string" ? { sv: text, en: text } : text;
+  }
+}
+
+const tooShort = (): Text => ({
+  sv: `Lösenordet måste vara minst ${MIN_PASSWORD_LENGTH} tecken.`,
+  en: `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`,
+});
 
 /** E-mail addresses are stored lower-case (the schema insists). */
 export function normaliseEmail(email: string): string {
@@ -27,13 +43,13 @@ export async function createUser(
   input: { email: string; name: string; role: Role; password: string; organisationId?: number | null },
 ): Promise<number> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new UserError(`Lösenordet måste vara minst ${MIN_PASSWORD_LENGTH} tecken.`);
+    throw new UserError(tooShort());
   }
   const email = normaliseEmail(input.email);
   const password_hash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
-    if (taken) throw new UserError(`Det finns redan ett konto för ${email}.`);
+    if (taken) throw new UserError({ sv: `Det finns redan ett konto för ${email}.`, en: `There is already an account for ${email}.` });
     const { id } = await trx
       .insertInto("users")
       .values({ email, name: input.name, role: input.role, organisation_id: input.organisationId ?? null, password_hash })
@@ -119,7 +135,7 @@ export async function checkPassword(db: Kysely<Database>, { userId, password }: 
 
 /** A new password; every session of the account ends, so a stolen cookie stops working. */
 export async function changePassword(db: Kysely<Database>, { userId, password }: { userId: number; password: string }) {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new UserError(`Lösenordet måste vara minst ${MIN_PASSWORD_LENGTH} tecken.`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UserError(tooShort());
   const password_hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash }).where("id", "=", userId).execute();

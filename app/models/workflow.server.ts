@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 
 import type { Database, RecordKind, RecordStatus } from "../../db/schema";
+import type { Text } from "../i18n";
 import { canEdit, isEditor } from "../utils/permissions.server";
 import { ConflictError, bumpVersion, loadValues, saveRecord } from "./authoring.server";
 import { addRevision, revisionValues } from "./revision.server";
@@ -13,18 +14,20 @@ import type { SessionUser } from "./user.server";
  */
 export type WorkflowIntent = "submit" | "publish" | "return" | "archive" | "reopen";
 
+/** A step that cannot be taken; `text` is the reader's message in both languages. */
 export class WorkflowError extends Error {
   constructor(
-    message: string,
+    public text: Text,
     public status: 400 | 403,
   ) {
-    super(message);
+    super(text.sv);
   }
 }
 
 interface Step {
   from: RecordStatus[];
   to: RecordStatus;
+  /** The revision's note, stored in Swedish; the history page shows it in the reader's language. */
   note: string;
   /** Who may take the step, given that they may see the record at all. */
   allowed: (user: SessionUser, record: Subject) => boolean;
@@ -49,12 +52,12 @@ const STEPS: Record<WorkflowIntent, Step> = {
   reopen: { from: ["archived"], to: "draft", note: "Återöppnad som utkast", allowed: (u) => isEditor(u) },
 };
 
-export const STATUS_ERROR: Record<WorkflowIntent, string> = {
-  submit: "Bara utkast kan skickas för granskning.",
-  publish: "Det här går inte att publicera i sitt nuvarande läge.",
-  return: "Bara material som väntar på granskning kan skickas tillbaka.",
-  archive: "Det här är redan arkiverat.",
-  reopen: "Bara arkiverat material kan återöppnas.",
+export const STATUS_ERROR: Record<WorkflowIntent, Text> = {
+  submit: { sv: "Bara utkast kan skickas för granskning.", en: "Only drafts can be submitted for review." },
+  publish: { sv: "Det här går inte att publicera i sitt nuvarande läge.", en: "This cannot be published in its current state." },
+  return: { sv: "Bara material som väntar på granskning kan skickas tillbaka.", en: "Only material awaiting review can be sent back." },
+  archive: { sv: "Det här är redan arkiverat.", en: "This is already archived." },
+  reopen: { sv: "Bara arkiverat material kan återöppnas.", en: "Only archived material can be reopened." },
 };
 
 /** Which steps this user may take on the record now (for the edit page's buttons). */
@@ -74,9 +77,11 @@ export async function transition(
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
     const subject = { kind: row.kind, organisationId: row.organisation_id, status: row.status };
-    if (!step.allowed(user, subject)) throw new WorkflowError("Du har inte behörighet att göra det.", 403);
+    if (!step.allowed(user, subject)) throw new WorkflowError({ sv: "Du har inte behörighet att göra det.", en: "You do not have permission to do that." }, 403);
     if (!step.from.includes(row.status)) throw new WorkflowError(STATUS_ERROR[intent], 400);
-    if (intent === "return" && !comment) throw new WorkflowError("Skriv en kommentar om vad som behöver ändras.", 400);
+    if (intent === "return" && !comment) {
+      throw new WorkflowError({ sv: "Skriv en kommentar om vad som behöver ändras.", en: "Write a comment on what needs changing." }, 400);
+    }
     const version = await bumpVersion(trx, id, expectedVersion);
     const today = new Date().toISOString().slice(0, 10);
     await trx
@@ -103,7 +108,12 @@ export async function restoreRevision(
   { id, kind, version, expectedVersion, user }: { id: number; kind: RecordKind; version: number; expectedVersion: number; user: SessionUser },
 ): Promise<{ version: number }> {
   const values = await revisionValues(db, { recordId: id, kind, version });
-  if (!values) throw new WorkflowError(`Version ${version} finns inte eller går inte att återställa.`, 400);
+  if (!values) {
+    throw new WorkflowError(
+      { sv: `Version ${version} finns inte eller går inte att återställa.`, en: `Version ${version} does not exist or cannot be restored.` },
+      400,
+    );
+  }
   return saveRecord(db, { id, kind, values, expectedVersion, user, note: `Återställd från version ${version}` });
 }
 

@@ -3,7 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { ContinueReading } from "~/components/continue-reading";
 import { FeedLinks } from "~/components/feed-links";
+import { LearningModel } from "~/components/learning-model";
 import { RecordGrid } from "~/components/record-card";
+import { ThemeName } from "~/components/theme-chips";
+import { metaT, useT } from "~/i18n";
 import { getFigures } from "~/models/overview.server";
 import { listPaths } from "~/models/path.server";
 import { continueReading } from "~/models/progress.server";
@@ -11,7 +14,6 @@ import { latestRecords } from "~/models/record.server";
 import { listThemeTree } from "~/models/theme.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
-import { formatNumber, plural } from "~/utils/labels";
 import { getUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,76 +30,67 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
+  const t = useT();
   const { figures, themes, latest, paths, continuing } = useLoaderData<typeof loader>();
-  const stages = [
-    { n: 1, title: "Inspireras", to: "/practices", text: "Läs goda exempel: vad andra företag och organisationer gjorde, vad det gav och vad det krävde.", count: plural(figures.practices, "gott exempel", "goda exempel") },
-    { n: 2, title: "Utbyt erfarenheter", to: "/events", text: "Workshoppar, studiebesök och nätverksträffar, med lärdomarna som deltagarna tog med sig.", count: `${plural(figures.events, "träff", "träffar")}, ${plural(figures.lessons, "lärdom", "lärdomar")}` },
-    { n: 3, title: "Utveckla kompetens", to: "/activities", text: "Kurser, utbildningar och mentorskap som bygger förmågan att göra likadant.", count: plural(figures.activities, "insats", "insatser") },
-    { n: 4, title: "Tillämpa", to: "/themes", text: "När någon tar upp ett gott exempel blir det ett nytt gott exempel – och cykeln börjar om för nästa.", count: "I varje tema" },
-  ];
   return (
     <>
       <section className="hero">
-        <h1>Lärdom – det regionen har lärt sig om att vara en god värd för industrin</h1>
+        <h1>{t("Lärdom – det regionen har lärt sig om att vara en god värd för industrin", "Lärdom – what the region has learned about being a good host to industry")}</h1>
         <p className="lead">
-          Företag, kommuner, regioner och lärosäten i Dalarna, Gävleborg och Värmland delar här sina goda exempel,
-          sina träffar och sin kompetensutveckling. Allt är ordnat efter värdskapsteman, så att du snabbt hittar vad
-          andra redan har provat – och vad de lärde sig.
+          {t(
+            "Företag, kommuner, regioner och lärosäten i Dalarna, Gävleborg och Värmland delar här sina goda exempel, sina träffar och sin kompetensutveckling. Allt är ordnat efter värdskapsteman, så att du snabbt hittar vad andra redan har provat – och vad de lärde sig.",
+            "Companies, municipalities, regions and universities in Dalarna, Gävleborg and Värmland share their good practice, their events and their competence development here. Everything is arranged by hosting theme, so you quickly find what others have already tried – and what they learned.",
+          )}
         </p>
         <p className="muted">
-          {plural(figures.organisations, "organisation", "organisationer")} bidrar. Lärdom är kunskapsbanken i
-          lärandemodellen inom Smart industri i Norra Mellansverige. <Link to="/dashboard">Lärdom i siffror</Link> visar
-          materialet per tema, län och år.
+          {t(
+            `${t.plural(figures.organisations, { sv: "organisation", en: "organisation" }, { sv: "organisationer", en: "organisations" })} bidrar. Lärdom är kunskapsbanken i lärandemodellen inom Smart industri i Norra Mellansverige. `,
+            `${t.plural(figures.organisations, { sv: "organisation", en: "organisation" }, { sv: "organisationer", en: "organisations" })} ${figures.organisations === 1 ? "contributes" : "contribute"}. Lärdom is the knowledge bank of the learning model within Smart industri i Norra Mellansverige. `,
+          )}
+          <Link to="/dashboard">{t("Lärdom i siffror", "Lärdom in figures")}</Link>
+          {t(" visar materialet per tema, län och år.", " shows the material by theme, county and year.")}
         </p>
       </section>
 
       <ContinueReading items={continuing} />
 
-      <section className="section" aria-labelledby="model">
-        <h2 id="model">Så fungerar lärandemodellen</h2>
-        <ol className="cycle">
-          {stages.map((s) => (
-            <li key={s.n} className="cycle-step">
-              <h3>
-                <Link to={s.to}>
-                  {s.n}. {s.title}
-                </Link>
-              </h3>
-              <p>{s.text}</p>
-              <p className="muted">{s.count}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <LearningModel figures={figures} />
 
       <section className="section" aria-labelledby="themes">
-        <h2 id="themes">Börja i ett tema</h2>
+        <h2 id="themes">{t("Börja i ett tema", "Start with a theme")}</h2>
         <ul className="theme-grid">
-          {themes.map((t) => (
-            <li key={t.slug} className="card">
+          {themes.map((theme) => (
+            <li key={theme.slug} className="card">
               <h3 className="card-title">
-                <Link to={`/themes/${t.slug}`}>{t.name}</Link>
+                <Link to={`/themes/${theme.slug}`}>
+                  <ThemeName theme={theme} />
+                </Link>
               </h3>
-              <p className="card-summary">{t.summary}</p>
-              <p className="muted">{plural(t.recordCount, "post", "poster")}</p>
+              <p className="card-summary" lang="sv">
+                {theme.summary}
+              </p>
+              <p className="muted">{t.plural(theme.recordCount, { sv: "post", en: "item" }, { sv: "poster", en: "items" })}</p>
             </li>
           ))}
         </ul>
       </section>
 
       <section className="section" aria-labelledby="latest">
-        <h2 id="latest">Senaste materialet</h2>
-        <RecordGrid records={latest} empty="Inget material är publicerat ännu." />
+        <h2 id="latest">{t("Senaste materialet", "Latest material")}</h2>
+        <RecordGrid records={latest} empty={t("Inget material är publicerat ännu.", "No material has been published yet.")} />
         <FeedLinks />
       </section>
 
       <section className="section" aria-labelledby="paths">
-        <h2 id="paths">Lärvägar</h2>
-        <p className="muted">Följ en färdig väg genom materialet, steg för steg.</p>
+        <h2 id="paths">{t("Lärvägar", "Learning paths")}</h2>
+        <p className="muted">{t("Följ en färdig väg genom materialet, steg för steg.", "Follow a ready-made path through the material, step by step.")}</p>
         <ul className="path-list">
           {paths.map((p) => (
             <li key={p.slug}>
-              <Link to={`/paths/${p.slug}`}>{p.title}</Link> – {formatNumber(p.stepCount)} steg. {p.summary}
+              <Link to={`/paths/${p.slug}`} lang="sv">
+                {p.title}
+              </Link>{" "}
+              – {t.plural(p.stepCount, { sv: "steg", en: "step" }, { sv: "steg", en: "steps" })}. <span lang="sv">{p.summary}</span>
             </li>
           ))}
         </ul>
@@ -106,4 +99,7 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Lärdom – kunskapsbank för industrins värdskap i Norra Mellansverige" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("Lärdom – kunskapsbank för industrins värdskap i Norra Mellansverige", "Lärdom – a knowledge bank on hosting industry in Norra Mellansverige") }];
+};

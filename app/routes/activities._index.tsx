@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 
 import { ACTIVITY_FORMATS, ACTIVITY_LEVELS } from "../../db/schema";
 import { RecordListPage } from "~/components/record-list-page";
+import { metaT, useT } from "~/i18n";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { FORMAT_LABEL, LEVEL_LABEL } from "~/utils/labels";
@@ -13,24 +14,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Activities() {
+  const t = useT();
   const data = useLoaderData<typeof loader>();
   return (
     <RecordListPage
-      title="Kompetensutveckling"
-      intro="Kurser, utbildningar och mentorskap från lärosäten, utvecklingscentra och företag i regionen."
-      noun={["insats", "insatser"]}
+      title={t("Kompetensutveckling", "Competence development")}
+      intro={t(
+        "Kurser, utbildningar och mentorskap från lärosäten, utvecklingscentra och företag i regionen.",
+        "Courses, training and mentoring from universities, development centres and companies in the region.",
+      )}
+      noun={[
+        { sv: "insats", en: "activity" },
+        { sv: "insatser", en: "activities" },
+      ]}
       extraSelects={[
         {
           name: "format",
-          label: "Form",
+          label: t("Form", "Format"),
           value: data.values.format,
-          options: ACTIVITY_FORMATS.map((f) => ({ value: f, label: FORMAT_LABEL[f] })),
+          options: ACTIVITY_FORMATS.map((f) => ({ value: f, label: t(FORMAT_LABEL[f]) })),
         },
         {
           name: "level",
-          label: "Nivå",
+          label: t("Nivå", "Level"),
           value: data.values.level,
-          options: ACTIVITY_LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] })),
+          options: ACTIVITY_LEVELS.map((l) => ({ value: l, label: t(LEVEL_LABEL[l]) })),
         },
       ]}
       {...data}
@@ -38,4 +46,7 @@ export default function Activities() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Kompetensutveckling – Lärdom" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("Kompetensutveckling – Lärdom", "Competence development – Lärdom") }];
+};

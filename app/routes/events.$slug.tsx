@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { Markdown } from "~/components/markdown";
-import { Facts, LinkedRecords, RecordHeader, RelatedRecords } from "~/components/record-page";
+import { Facts, LinkedRecords, RecordHeader, RecordLink, RelatedRecords } from "~/components/record-page";
+import { useT } from "~/i18n";
 import { getEvent } from "~/models/event.server";
 import { relatedRecords } from "~/models/related.server";
 import type { RecordSummary } from "~/models/record.server";
@@ -10,7 +11,7 @@ import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { editLinkFor } from "~/utils/edit-link.server";
 import { notFound } from "~/utils/http.server";
-import { EVENT_TYPE_LABEL, formatDate, formatNumber, recordUrl } from "~/utils/labels";
+import { EVENT_TYPE_LABEL } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { slugParam } from "~/utils/params.server";
 import { mayWrite } from "~/utils/permissions.server";
@@ -19,8 +20,8 @@ import { getUser } from "~/utils/session.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const access = await getAccess(request);
-  const event = await getEvent(db, { slug: slugParam(params.slug, "Träffen"), access });
-  if (!event) throw notFound("Träffen finns inte, eller är inte publicerad.");
+  const event = await getEvent(db, { slug: slugParam(params.slug, { sv: "Träffen", en: "The event" }), access });
+  if (!event) throw notFound({ sv: "Träffen finns inte, eller är inte publicerad.", en: "The event does not exist, or is not published." });
   return json({
     event,
     editUrl: await editLinkFor(request, { kind: "event", id: event.id, slug: event.slug }),
@@ -33,23 +34,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Under a lesson: the practices that grew out of it, and for writers a way to start one. */
 function LessonFollowUp({ eventSlug, lessonId, practices, mayStart }: { eventSlug: string; lessonId: number; practices: RecordSummary[]; mayStart: boolean }) {
+  const t = useT();
   const start = `/practices/new?${new URLSearchParams({ fromEvent: eventSlug, lesson: String(lessonId) })}`;
   return (
     <>
       {practices.length > 0 ? (
         <p className="hint">
-          {practices.length === 1 ? "Blev gott exempel: " : "Blev goda exempel: "}
+          {practices.length === 1 ? t("Blev gott exempel: ", "Became good practice: ") : t("Blev goda exempel: ", "Became good practices: ")}
           {practices.map((p, i) => (
             <span key={p.id}>
               {i > 0 ? ", " : ""}
-              <Link to={recordUrl(p.kind, p.slug)}>{p.title}</Link> ({p.organisation.name})
+              <RecordLink record={p} />
             </span>
           ))}
         </p>
       ) : null}
       {mayStart ? (
         <p className="hint">
-          <Link to={start}>Gör ett gott exempel av lärdomen</Link>
+          <Link to={start}>{t("Gör ett gott exempel av lärdomen", "Make a good practice of the lesson")}</Link>
         </p>
       ) : null}
     </>
@@ -57,24 +59,23 @@ function LessonFollowUp({ eventSlug, lessonId, practices, mayStart }: { eventSlu
 }
 
 export default function EventPage() {
+  const t = useT();
   const { event, editUrl, bodyHtml, related, mayStartPractice } = useLoaderData<typeof loader>();
-  const dates = event.endsOn && event.endsOn !== event.startsOn
-    ? `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`
-    : formatDate(event.startsOn);
+  const dates = event.endsOn && event.endsOn !== event.startsOn ? `${t.date(event.startsOn)} – ${t.date(event.endsOn)}` : t.date(event.startsOn);
   return (
     <article>
       <RecordHeader record={event} editUrl={editUrl} />
       <Facts
         items={[
-          ["Typ", EVENT_TYPE_LABEL[event.type]],
-          ["Datum", dates],
-          ["Plats", `${event.location} (${event.municipality})`],
-          ["Arrangör", <Link key="o" to={`/organisations/${event.organisation.slug}`}>{event.organisation.name}</Link>],
-          ["Deltagare", formatNumber(event.participantCount)],
+          [t("Typ", "Type"), t(EVENT_TYPE_LABEL[event.type])],
+          [t("Datum", "Date"), dates],
+          [t("Plats", "Place"), <span key="l" lang="sv">{`${event.location} (${event.municipality})`}</span>],
+          [t("Arrangör", "Organiser"), <Link key="o" to={`/organisations/${event.organisation.slug}`} lang="sv">{event.organisation.name}</Link>],
+          [t("Deltagare", "Participants"), t.number(event.participantCount)],
           [
-            "Medverkande organisationer",
+            t("Medverkande organisationer", "Participating organisations"),
             event.participants.length > 0 && (
-              <ul className="inline-list">
+              <ul className="inline-list" lang="sv">
                 {event.participants.map((p) => (
                   <li key={p.slug}>
                     <Link to={`/organisations/${p.slug}`}>{p.name}</Link>
@@ -86,7 +87,7 @@ export default function EventPage() {
         ]}
       />
       <section className="section lessons" aria-labelledby="lessons">
-        <h2 id="lessons">Lärdomar</h2>
+        <h2 id="lessons">{t("Lärdomar", "Lessons learned")}</h2>
         <ol>
           {event.lessons.map((l) => (
             <li key={l.id} id={`lardom-${l.id}`}>
@@ -97,10 +98,10 @@ export default function EventPage() {
         </ol>
       </section>
       <section className="section" aria-labelledby="minutes">
-        <h2 id="minutes">Från träffen</h2>
+        <h2 id="minutes">{t("Från träffen", "From the event")}</h2>
         <Markdown html={bodyHtml} lang={event.language} />
       </section>
-      <LinkedRecords id="became" title="Blev goda exempel" records={event.practices} />
+      <LinkedRecords id="became" title={t("Blev goda exempel", "Became good practice")} records={event.practices} />
       <RelatedRecords records={related} />
     </article>
   );

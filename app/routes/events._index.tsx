@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 
 import { EVENT_TYPES } from "../../db/schema";
 import { RecordListPage } from "~/components/record-list-page";
+import { metaT, useT } from "~/i18n";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { EVENT_TYPE_LABEL } from "~/utils/labels";
@@ -13,18 +14,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Events() {
+  const t = useT();
   const data = useLoaderData<typeof loader>();
   return (
     <RecordListPage
-      title="Träffar"
-      intro="Workshoppar, erfarenhetsutbyten, studiebesök och nätverksträffar – och lärdomarna som deltagarna tog med sig hem."
-      noun={["träff", "träffar"]}
+      title={t("Träffar", "Events")}
+      intro={t(
+        "Workshoppar, erfarenhetsutbyten, studiebesök och nätverksträffar – och lärdomarna som deltagarna tog med sig hem.",
+        "Workshops, experience exchanges, study visits and network meetings – and the lessons the participants took home with them.",
+      )}
+      noun={[
+        { sv: "träff", en: "event" },
+        { sv: "träffar", en: "events" },
+      ]}
       extraSelects={[
         {
           name: "type",
-          label: "Typ av träff",
+          label: t("Typ av träff", "Type of event"),
           value: data.values.type,
-          options: EVENT_TYPES.map((t) => ({ value: t, label: EVENT_TYPE_LABEL[t] })),
+          options: EVENT_TYPES.map((type) => ({ value: type, label: t(EVENT_TYPE_LABEL[type]) })),
         },
       ]}
       {...data}
@@ -32,4 +40,7 @@ export default function Events() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Träffar – Lärdom" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("Träffar – Lärdom", "Events – Lärdom") }];
+};

@@ -4,7 +4,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 
 import { ErrorList, Field } from "~/components/forms";
-import { PasswordSchema } from "~/forms/login";
+import { passwordSchema } from "~/forms/login";
+import { metaT, useT } from "~/i18n";
+import { requestT } from "~/i18n/lang.server";
 import { changePassword, checkPassword } from "~/models/user.server";
 import { getDb } from "~/utils/db.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -19,43 +21,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A new password ends every session of the account (others' devices too); this one gets a fresh session. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseSubmission(await readForm(request), PasswordSchema);
+  const t = await requestT(request);
+  const submission = parseSubmission(await readForm(request), passwordSchema(t));
   const hide = { hideFields: ["current", "password", "confirm"] };
   if (submission.status !== "success") return json(submission.reply(hide), { status: 400 });
   const db = getDb();
   if (!(await checkPassword(db, { userId: user.id, password: submission.value.current }))) {
-    return json(submission.reply({ fieldErrors: { current: ["Det nuvarande lösenordet stämmer inte."] }, ...hide }), { status: 400 });
+    return json(submission.reply({ fieldErrors: { current: [t("Det nuvarande lösenordet stämmer inte.", "The current password is not right.")] }, ...hide }), { status: 400 });
   }
   await changePassword(db, { userId: user.id, password: submission.value.password });
   return signInAndRedirect(user.id, "/manage?password=changed");
 }
 
 export default function ChangePassword() {
+  const t = useT();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "password",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema(t) }),
     shouldValidate: "onBlur",
   });
   return (
     <div className="narrow">
-      <nav className="breadcrumb" aria-label="Brödsmulor">
-        <Link to="/manage">Mitt arbete</Link>
+      <nav className="breadcrumb" aria-label={t("Brödsmulor", "Breadcrumb")}>
+        <Link to="/manage">{t("Mitt arbete", "My work")}</Link>
       </nav>
-      <h1>Byt lösenord</h1>
-      <p className="muted">Alla dina inloggningar på andra enheter avslutas när du byter.</p>
+      <h1>{t("Byt lösenord", "Change password")}</h1>
+      <p className="muted">
+        {t("Alla dina inloggningar på andra enheter avslutas när du byter.", "Changing it signs you out on all your other devices.")}
+      </p>
       <Form method="post" {...getFormProps(form)} className="form">
         <ErrorList id={form.errorId} errors={form.errors} />
-        <Field label="Nuvarande lösenord" meta={fields.current} type="password" autoComplete="current-password" />
-        <Field label="Nytt lösenord" meta={fields.password} type="password" autoComplete="new-password" hint="Minst 12 tecken." />
-        <Field label="Nytt lösenord igen" meta={fields.confirm} type="password" autoComplete="new-password" />
+        <Field label={t("Nuvarande lösenord", "Current password")} meta={fields.current} type="password" autoComplete="current-password" />
+        <Field
+          label={t("Nytt lösenord", "New password")}
+          meta={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint={t("Minst 12 tecken.", "At least 12 characters.")}
+        />
+        <Field label={t("Nytt lösenord igen", "New password again")} meta={fields.confirm} type="password" autoComplete="new-password" />
         <button type="submit" className="button">
-          Byt lösenord
+          {t("Byt lösenord", "Change password")}
         </button>
       </Form>
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Byt lösenord – Lärdom" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("Byt lösenord", "Change password")} – Lärdom` }];

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { WorkTable } from "~/components/work-table";
+import { metaT, useT } from "~/i18n";
 import { reviewQueue, staleRecords } from "~/models/manage.server";
 import { getDb } from "~/utils/db.server";
 import { requireEditor } from "~/utils/permissions.server";
@@ -15,18 +16,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReviewQueue() {
   const { queue, stale } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <div>
-      <nav className="breadcrumb" aria-label="Brödsmulor">
-        <Link to="/manage">Mitt arbete</Link>
+      <nav className="breadcrumb" aria-label={t("Brödsmulor", "Breadcrumbs")}>
+        <Link to="/manage">{t("Mitt arbete", "My work")}</Link>
       </nav>
-      <h1>Granskning</h1>
-      <h2>Väntar på granskning</h2>
-      <WorkTable items={queue} empty="Inget väntar på granskning just nu." />
-      <h2>Dags att se över</h2>
-      <WorkTable items={stale} empty="Inget publicerat material har passerat sitt granskningsdatum." showReviewBy />
+      <h1>{t("Granskning", "Review")}</h1>
+      <h2>{t("Väntar på granskning", "Awaiting review")}</h2>
+      <WorkTable items={queue} empty={t("Inget väntar på granskning just nu.", "Nothing is waiting for review at the moment.")} />
+      <h2>{t("Dags att se över", "Due for review")}</h2>
+      <WorkTable
+        items={stale}
+        empty={t("Inget publicerat material har passerat sitt granskningsdatum.", "No published material is past its review date.")}
+        showReviewBy
+      />
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Granskning – Lärdom" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: `${metaT(matches)("Granskning", "Review")} – Lärdom` }];

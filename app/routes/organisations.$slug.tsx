@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 
 import { RecordGrid } from "~/components/record-card";
+import { useT } from "~/i18n";
 import { getOrganisation } from "~/models/organisation.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
@@ -10,30 +11,31 @@ import { ORGANISATION_KIND_LABEL } from "~/utils/labels";
 import { slugParam } from "~/utils/params.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const slug = slugParam(params.slug, "Organisationen");
+  const slug = slugParam(params.slug, { sv: "Organisationen", en: "The organisation" });
   const organisation = await getOrganisation(getDb(), { slug, access: await getAccess(request) });
-  if (!organisation) throw notFound("Organisationen finns inte.");
+  if (!organisation) throw notFound({ sv: "Organisationen finns inte.", en: "The organisation does not exist." });
   return json({ organisation });
 }
 
 export default function OrganisationPage() {
+  const t = useT();
   const { organisation: o } = useLoaderData<typeof loader>();
   const sections = [
-    { id: "practices", title: "Goda exempel", records: o.practices },
-    { id: "organised", title: "Träffar som organisationen ordnat", records: o.eventsOrganised },
-    { id: "joined", title: "Träffar där organisationen deltog", records: o.eventsJoined },
-    { id: "activities", title: "Kompetensutveckling som organisationen erbjuder", records: o.activities },
+    { id: "practices", title: t("Goda exempel", "Good practice"), records: o.practices },
+    { id: "organised", title: t("Träffar som organisationen ordnat", "Events the organisation has arranged"), records: o.eventsOrganised },
+    { id: "joined", title: t("Träffar där organisationen deltog", "Events the organisation took part in"), records: o.eventsJoined },
+    { id: "activities", title: t("Kompetensutveckling som organisationen erbjuder", "Competence development the organisation offers"), records: o.activities },
   ].filter((s) => s.records.length > 0);
   return (
     <>
       <header className="page-header">
-        <p className="muted">{ORGANISATION_KIND_LABEL[o.kind]}</p>
-        <h1>{o.name}</h1>
-        <p className="lead">
+        <p className="muted">{t(ORGANISATION_KIND_LABEL[o.kind])}</p>
+        <h1 lang="sv">{o.name}</h1>
+        <p className="lead" lang="sv">
           {o.municipality}, {o.county}
         </p>
       </header>
-      {sections.length === 0 ? <p className="empty">Organisationen har inget publicerat material ännu.</p> : null}
+      {sections.length === 0 ? <p className="empty">{t("Organisationen har inget publicerat material ännu.", "The organisation has no published material yet.")}</p> : null}
       {sections.map((s) => (
         <section key={s.id} className="section" aria-labelledby={s.id}>
           <h2 id={s.id}>{s.title}</h2>
@@ -44,6 +46,4 @@ export default function OrganisationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.organisation.name} – Lärdom` : "Lärdom" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.organisation.name} – Lärdom` : "Lärdom" }];

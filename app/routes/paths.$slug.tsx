@@ -1,26 +1,32 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { PathSteps } from "~/components/path-steps";
+import { ThemeName } from "~/components/theme-chips";
+import { useT, type Translate } from "~/i18n";
+import { requestT } from "~/i18n/lang.server";
 import { getPath } from "~/models/path.server";
 import { doneSteps, markStep, NotAStep } from "~/models/progress.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
-import { KIND_LABEL, formatNumber, recordUrl } from "~/utils/labels";
 import { slugParam } from "~/utils/params.server";
 import { isEditor, requireUser } from "~/utils/permissions.server";
 import { readForm } from "~/utils/request.server";
 import { getUser } from "~/utils/session.server";
 
-const MarkStep = z.object({
-  record: z.coerce.number({ message: "Steget saknas." }).int().positive("Steget saknas."),
-  done: z.enum(["yes", "no"], { message: "Ange om steget är läst." }),
-});
+const markStepSchema = (t: Translate) => {
+  const missing = t("Steget saknas.", "The step is missing.");
+  return z.object({
+    record: z.coerce.number({ message: missing }).int().positive(missing),
+    done: z.enum(["yes", "no"], { message: t("Ange om steget är läst.", "Say whether the step has been read.") }),
+  });
+};
 
 async function pathOf(request: Request, slug: string | undefined) {
-  const path = await getPath(getDb(), { slug: slugParam(slug, "Lärvägen"), access: await getAccess(request) });
-  if (!path) throw notFound("Lärvägen finns inte.");
+  const path = await getPath(getDb(), { slug: slugParam(slug, { sv: "Lärvägen", en: "The learning path" }), access: await getAccess(request) });
+  if (!path) throw notFound({ sv: "Lärvägen finns inte.", en: "The learning path does not exist." });
   return path;
 }
 
@@ -39,46 +45,58 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const path = await pathOf(request, params.slug);
-  const parsed = MarkStep.safeParse(Object.fromEntries(await readForm(request)));
+  const parsed = markStepSchema(await requestT(request)).safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
   try {
     await markStep(getDb(), { userId: user.id, pathId: path.id, recordId: parsed.data.record, done: parsed.data.done === "yes" });
   } catch (error) {
-    if (error instanceof NotAStep) throw badRequest("Det steget finns inte i lärvägen.");
+    if (error instanceof NotAStep) throw badRequest({ sv: "Det steget finns inte i lärvägen.", en: "That step is not in the learning path." });
     throw error;
   }
   return redirect(`/paths/${path.slug}#step-${parsed.data.record}`);
 }
 
 export default function PathPage() {
+  const t = useT();
   const { path, signedIn, canEdit, done } = useLoaderData<typeof loader>();
   const read = new Set(done);
   const readCount = path.steps.filter((s) => read.has(s.recordId)).length;
   const next = path.steps.find((s) => !read.has(s.recordId) && !s.optional) ?? path.steps.find((s) => !read.has(s.recordId));
   const activityHours = path.steps.reduce((sum, s) => sum + (s.activityHours ?? 0), 0);
+  const hours = t.plural(activityHours, { sv: "timme", en: "hour" }, { sv: "timmar", en: "hours" });
   return (
     <>
       <header className="page-header">
-        <nav aria-label="Brödsmulor" className="breadcrumb">
-          <Link to="/paths">Lärvägar</Link>
+        <nav aria-label={t("Brödsmulor", "Breadcrumb")} className="breadcrumb">
+          <Link to="/paths">{t("Lärvägar", "Learning paths")}</Link>
         </nav>
-        <h1>{path.title}</h1>
-        <p className="lead">{path.summary}</p>
+        <h1 lang="sv">{path.title}</h1>
+        <p className="lead" lang="sv">
+          {path.summary}
+        </p>
         <p className="muted">
-          Tema: <Link to={`/themes/${path.theme.slug}`}>{path.theme.name}</Link>
-          {path.audience ? <> · För: {path.audience}</> : null}
-          {" · "}Läsning cirka {formatNumber(path.readingMinutes)} min
-          {activityHours > 0 ? <> · plus {formatNumber(activityHours)} timmar kompetensutveckling</> : null}
+          {t("Tema: ", "Theme: ")}
+          <Link to={`/themes/${path.theme.slug}`}>
+            <ThemeName theme={path.theme} />
+          </Link>
+          {path.audience ? (
+            <>
+              {t(" · För: ", " · For: ")}
+              <span lang="sv">{path.audience}</span>
+            </>
+          ) : null}
+          {t(` · Läsning cirka ${t.number(path.readingMinutes)} min`, ` · About ${t.number(path.readingMinutes)} min reading`)}
+          {activityHours > 0 ? t(` · plus ${hours} kompetensutveckling`, ` · plus ${hours} of competence development`) : null}
         </p>
         <p className="path-tools">
-          <Link to={`/paths/${path.slug}/print`}>Utskriftsvy</Link> ·{" "}
+          <Link to={`/paths/${path.slug}/print`}>{t("Utskriftsvy", "Print view")}</Link> ·{" "}
           <a href={`/paths/${path.slug}/markdown`} download={`${path.slug}.md`}>
-            Ladda ner som Markdown
+            {t("Ladda ner som Markdown", "Download as Markdown")}
           </a>
           {canEdit ? (
             <>
               {" "}
-              · <Link to={`/paths/${path.slug}/edit`}>Redigera lärvägen</Link>
+              · <Link to={`/paths/${path.slug}/edit`}>{t("Redigera lärvägen", "Edit the learning path")}</Link>
             </>
           ) : null}
         </p>
@@ -87,61 +105,33 @@ export default function PathPage() {
       {signedIn ? (
         <div className="progress-box card">
           <label htmlFor="path-progress">
-            {readCount} av {path.steps.length} steg lästa
+            {t(
+              `${t.number(readCount)} av ${t.plural(path.steps.length, { sv: "steg", en: "step" }, { sv: "steg", en: "steps" })} lästa`,
+              `${t.number(readCount)} of ${t.plural(path.steps.length, { sv: "steg", en: "step" }, { sv: "steg", en: "steps" })} read`,
+            )}
           </label>
           <progress id="path-progress" max={path.steps.length} value={readCount} />
           {next ? (
             <p>
-              Nästa steg: <a href={`#step-${next.recordId}`}>{next.title}</a>
+              {t("Nästa steg: ", "Next step: ")}
+              <a href={`#step-${next.recordId}`} lang={next.language}>
+                {next.title}
+              </a>
             </p>
           ) : (
-            <p>Du har läst hela lärvägen.</p>
+            <p>{t("Du har läst hela lärvägen.", "You have read the whole learning path.")}</p>
           )}
         </div>
       ) : (
         <p className="muted">
-          <Link to={`/login?redirectTo=/paths/${path.slug}`}>Logga in</Link> för att bocka av stegen och se hur långt du har
-          kommit.
+          <Link to={`/login?redirectTo=/paths/${path.slug}`}>{t("Logga in", "Sign in")}</Link>
+          {t(" för att bocka av stegen och se hur långt du har kommit.", " to tick off the steps and see how far you have come.")}
         </p>
       )}
 
-      <ol className="path-steps">
-        {path.steps.map((step) => (
-          <li key={step.recordId} id={`step-${step.recordId}`} className={`card${read.has(step.recordId) ? " step-done" : ""}`}>
-            <p className="card-meta">
-              <span className={`badge badge-${step.kind}`}>{KIND_LABEL[step.kind]}</span>{" "}
-              {step.optional ? <span className="badge badge-optional">Valfritt</span> : null}{" "}
-              <span className="facts">
-                {step.readingMinutes} min läsning
-                {step.activityHours ? ` · insatsen omfattar ${formatNumber(step.activityHours)} timmar` : ""}
-              </span>
-            </p>
-            <h2 className="card-title">
-              <Link to={recordUrl(step.kind, step.slug)}>{step.title}</Link>
-            </h2>
-            {step.note ? <p className="step-note">{step.note}</p> : null}
-            <p className="card-summary">{step.summary}</p>
-            {signedIn ? (
-              <Form method="post" className="step-form">
-                <input type="hidden" name="record" value={step.recordId} />
-                {read.has(step.recordId) ? (
-                  <button type="submit" name="done" value="no" className="link-button">
-                    Läst ✓ <span className="muted">(ångra)</span>
-                  </button>
-                ) : (
-                  <button type="submit" name="done" value="yes" className="button">
-                    Markera som läst
-                  </button>
-                )}
-              </Form>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <PathSteps steps={path.steps} read={read} signedIn={signedIn} />
     </>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.path.title} – Lärdom` : "Lärdom" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.path.title} – Lärdom` : "Lärdom" }];

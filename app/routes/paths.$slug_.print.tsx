@@ -2,6 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { Markdown } from "~/components/markdown";
+import { ThemeName } from "~/components/theme-chips";
+import { metaT, useT } from "~/i18n";
 import { getPath, stepBodies } from "~/models/path.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
@@ -13,8 +15,8 @@ import { slugParam } from "~/utils/params.server";
 /** The whole path on one page, every step with its text, laid out for paper. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
-  const path = await getPath(db, { slug: slugParam(params.slug, "Lärvägen"), access: await getAccess(request) });
-  if (!path) throw notFound("Lärvägen finns inte.");
+  const path = await getPath(db, { slug: slugParam(params.slug, { sv: "Lärvägen", en: "The learning path" }), access: await getAccess(request) });
+  if (!path) throw notFound({ sv: "Lärvägen finns inte.", en: "The learning path does not exist." });
   const bodies = await stepBodies(db, path.steps.map((s) => s.recordId));
   return json({
     path,
@@ -23,36 +25,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PrintPath() {
+  const t = useT();
   const { path, html } = useLoaderData<typeof loader>();
   return (
     <article className="print-path">
       <p className="path-tools">
-        <Link to={`/paths/${path.slug}`}>Tillbaka till lärvägen</Link> · Skriv ut med webbläsarens utskriftsfunktion.
+        <Link to={`/paths/${path.slug}`}>{t("Tillbaka till lärvägen", "Back to the learning path")}</Link>
+        {t(" · Skriv ut med webbläsarens utskriftsfunktion.", " · Print with your browser's print function.")}
       </p>
-      <h1>{path.title}</h1>
-      <p className="lead">{path.summary}</p>
+      <h1 lang="sv">{path.title}</h1>
+      <p className="lead" lang="sv">
+        {path.summary}
+      </p>
       <p className="muted">
-        Tema: {path.theme.name}
-        {path.audience ? ` · För: ${path.audience}` : ""} · Läsning cirka {path.readingMinutes} min
+        {t("Tema: ", "Theme: ")}
+        <ThemeName theme={path.theme} />
+        {path.audience ? (
+          <>
+            {t(" · För: ", " · For: ")}
+            <span lang="sv">{path.audience}</span>
+          </>
+        ) : null}
+        {t(` · Läsning cirka ${t.number(path.readingMinutes)} min`, ` · About ${t.number(path.readingMinutes)} min reading`)}
       </p>
       {path.steps.map((step, i) => (
         <section key={step.recordId} className="print-step" aria-labelledby={`print-${step.recordId}`}>
           <h2 id={`print-${step.recordId}`}>
-            {i + 1}. {step.title}
+            {i + 1}. <span lang={step.language}>{step.title}</span>
           </h2>
           <p className="muted">
-            {KIND_LABEL[step.kind]}
-            {step.optional ? " · valfritt steg" : ""}
+            {t(KIND_LABEL[step.kind])}
+            {step.optional ? t(" · valfritt steg", " · optional step") : ""}
           </p>
-          {step.note ? <p className="step-note">{step.note}</p> : null}
-          <p>{step.summary}</p>
-          <Markdown html={html[step.recordId]} />
+          {step.note ? (
+            <p className="step-note" lang="sv">
+              {step.note}
+            </p>
+          ) : null}
+          <p lang={step.language}>{step.summary}</p>
+          <Markdown html={html[step.recordId]} lang={step.language} />
         </section>
       ))}
     </article>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.path.title} (utskrift) – Lärdom` : "Lärdom" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  return [{ title: data ? t(`${data.path.title} (utskrift) – Lärdom`, `${data.path.title} (print) – Lärdom`) : "Lärdom" }];
+};

@@ -3,59 +3,70 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { Markdown } from "~/components/markdown";
 import { Facts, LinkedRecords, RecordHeader, RelatedRecords } from "~/components/record-page";
-import { MARKDOWN_FIELDS } from "~/forms/record";
+import { useT } from "~/i18n";
 import { getPractice } from "~/models/practice.server";
 import { relatedRecords } from "~/models/related.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { editLinkFor } from "~/utils/edit-link.server";
 import { notFound } from "~/utils/http.server";
-import { formatDate, recordUrl } from "~/utils/labels";
+import { FIELD_LABEL, recordUrl } from "~/utils/labels";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { slugParam } from "~/utils/params.server";
 
-/** The practice's own fields under their headings, as the form names them (the body comes first, apart). */
-const SECTIONS = MARKDOWN_FIELDS.practice.filter(([key]) => key !== "body") as [PracticeField, string][];
-type PracticeField = "problem" | "solution" | "results" | "resources" | "transferability" | "difficulties";
+/** The practice's own fields, under the headings the form names them by (the body comes first, apart). */
+const SECTIONS = ["problem", "solution", "results", "resources", "transferability", "difficulties"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const access = await getAccess(request);
-  const practice = await getPractice(db, { slug: slugParam(params.slug, "Det goda exemplet"), access });
-  if (!practice) throw notFound("Det goda exemplet finns inte, eller är inte publicerat.");
+  const practice = await getPractice(db, { slug: slugParam(params.slug, { sv: "Det goda exemplet", en: "The good practice" }), access });
+  if (!practice) {
+    throw notFound({ sv: "Det goda exemplet finns inte, eller är inte publicerat.", en: "The good practice does not exist, or is not published." });
+  }
   return json({
     practice,
     editUrl: await editLinkFor(request, { kind: "practice", id: practice.id, slug: practice.slug }),
-    sections: SECTIONS.map(([key, heading]) => ({ key, heading, html: renderMarkdown(practice[key], { topHeading: 3 }) })),
+    sections: SECTIONS.map((key) => ({ key, html: renderMarkdown(practice[key], { topHeading: 3 }) })),
     bodyHtml: renderMarkdown(practice.body),
     related: await relatedRecords(db, { recordId: practice.id, access }),
   });
 }
 
 export default function PracticePage() {
+  const t = useT();
   const { practice, editUrl, sections, bodyHtml, related } = useLoaderData<typeof loader>();
+  const { organisation: o, adoptedFrom, fromEvent, fromLesson } = practice;
   return (
     <article>
       <RecordHeader record={practice} editUrl={editUrl} />
       <Facts
         items={[
-          ["Organisation", <Link key="o" to={`/organisations/${practice.organisation.slug}`}>{practice.organisation.name}</Link>],
-          ["Ort", `${practice.organisation.municipality}, ${practice.organisation.county}`],
-          ["Publicerat", formatDate(practice.publishedOn)],
+          [t("Organisation", "Organisation"), <Link key="o" to={`/organisations/${o.slug}`} lang="sv">{o.name}</Link>],
+          [t("Ort", "Location"), <span key="m" lang="sv">{`${o.municipality}, ${o.county}`}</span>],
+          [t("Publicerat", "Published"), t.date(practice.publishedOn)],
           [
-            "Hämtat från",
-            practice.adoptedFrom && (
-              <Link to={recordUrl("practice", practice.adoptedFrom.slug)}>{practice.adoptedFrom.title}</Link>
+            t("Hämtat från", "Adopted from"),
+            adoptedFrom && (
+              <span lang={adoptedFrom.language}>
+                <Link to={recordUrl("practice", adoptedFrom.slug)}>{adoptedFrom.title}</Link>
+              </span>
             ),
           ],
           [
-            "Idén kom från",
-            practice.fromEvent && (
+            t("Idén kom från", "The idea came from"),
+            fromEvent && (
               <>
-                <Link to={recordUrl("event", practice.fromEvent.slug)}>{practice.fromEvent.title}</Link>
-                {practice.fromLesson ? (
+                <span lang={fromEvent.language}>
+                  <Link to={recordUrl("event", fromEvent.slug)}>{fromEvent.title}</Link>
+                </span>
+                {fromLesson ? (
                   <>
-                    , lärdomen ”<Link to={`${recordUrl("event", practice.fromEvent.slug)}#lardom-${practice.fromLesson.id}`}>{practice.fromLesson.text}</Link>”
+                    {t(", lärdomen ”", ", the lesson “")}
+                    <span lang={fromEvent.language}>
+                      <Link to={`${recordUrl("event", fromEvent.slug)}#lardom-${fromLesson.id}`}>{fromLesson.text}</Link>
+                    </span>
+                    ”
                   </>
                 ) : null}
               </>
@@ -68,11 +79,11 @@ export default function PracticePage() {
         .filter((s) => s.html)
         .map((s) => (
           <section key={s.key} className="section" aria-labelledby={`s-${s.key}`}>
-            <h2 id={`s-${s.key}`}>{s.heading}</h2>
+            <h2 id={`s-${s.key}`}>{t(FIELD_LABEL[s.key])}</h2>
             <Markdown html={s.html} lang={practice.language} />
           </section>
         ))}
-      <LinkedRecords id="adopted-by" title="Har tagits upp av andra" records={practice.adoptedBy} />
+      <LinkedRecords id="adopted-by" title={t("Har tagits upp av andra", "Taken up by others")} records={practice.adoptedBy} />
       <RelatedRecords records={related} />
     </article>
   );

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { EditPage, type EditPageData } from "~/components/edit-page";
 import type { EditorActionData } from "~/components/record-editor";
+import { metaT } from "~/i18n";
 import { slugParam } from "~/utils/params.server";
 import { editRecordAction, editRecordLoader } from "~/utils/record-form.server";
 
@@ -15,4 +16,4 @@ export default function Edit() {
   return <EditPage data={data} actionData={actionData} />;
 }
 
-export const meta: MetaFunction = () => [{ title: "Redigera – Lärdom" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: `${metaT(matches)("Redigera", "Edit")} – Lärdom` }];

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 
 import { RecordListPage } from "~/components/record-list-page";
+import { metaT, useT } from "~/i18n";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { loadRecordList } from "~/utils/record-list.server";
@@ -11,15 +12,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Practices() {
+  const t = useT();
   const data = useLoaderData<typeof loader>();
   return (
     <RecordListPage
-      title="Goda exempel"
-      intro="Vad företag, kommuner och lärosäten i regionen har gjort som andra kan lära av: problemet, lösningen, resultatet och vad som krävdes."
-      noun={["gott exempel", "goda exempel"]}
+      title={t("Goda exempel", "Good practice")}
+      intro={t(
+        "Vad företag, kommuner och lärosäten i regionen har gjort som andra kan lära av: problemet, lösningen, resultatet och vad som krävdes.",
+        "What companies, municipalities and universities in the region have done that others can learn from: the problem, the solution, the result and what it took.",
+      )}
+      noun={[
+        { sv: "gott exempel", en: "good practice" },
+        { sv: "goda exempel", en: "good practices" },
+      ]}
       {...data}
     />
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Goda exempel – Lärdom" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches);
+  return [{ title: t("Goda exempel – Lärdom", "Good practice – Lärdom") }];
+};

@@ -1,6 +1,8 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 
-import { WorkflowSchema } from "~/forms/record";
+import { problemOf } from "~/forms/lang";
+import { workflowSchema } from "~/forms/record";
+import { requestT } from "~/i18n/lang.server";
 import { ConflictError } from "~/models/authoring.server";
 import { recordById } from "~/models/manage.server";
 import { transition, WorkflowError } from "~/models/workflow.server";
@@ -21,17 +23,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const record = await recordById(db, idParam(params.id));
-  if (!record) throw notFound("Det finns inget sådant.");
+  if (!record) throw notFound({ sv: "Det finns inget sådant.", en: "That record does not exist." });
   if (!canView(user, record)) throw forbidden();
-  const parsed = WorkflowSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
+  const input = Object.fromEntries(await readForm(request));
+  const parsed = workflowSchema(await requestT(request)).safeParse(input);
+  if (!parsed.success) throw badRequest(problemOf(workflowSchema, input)!);
   const { intent, version, comment } = parsed.data;
   try {
     await transition(db, { id: record.id, intent, expectedVersion: version, user, comment });
   } catch (error) {
-    if (error instanceof WorkflowError) throw json({ message: error.message }, { status: error.status });
+    if (error instanceof WorkflowError) throw json({ message: error.text }, { status: error.status });
     if (error instanceof ConflictError) {
-      throw json({ message: "Någon annan har ändrat posten under tiden. Ladda om sidan och försök igen." }, { status: 409 });
+      const message = {
+        sv: "Någon annan har ändrat posten under tiden. Ladda om sidan och försök igen.",
+        en: "Someone else has changed this in the meantime. Reload the page and try again.",
+      };
+      throw json({ message }, { status: 409 });
     }
     throw error;
   }

@@ -3,8 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 
 import { SearchFacets, type FacetCounts } from "~/components/search-facets";
-import { SearchHits, type Hit } from "~/components/search-hits";
+import { NoResults, SearchHits, type Hit } from "~/components/search-hits";
 import { Pager } from "~/components/pager";
+import { metaT, useT } from "~/i18n";
+import { requestT } from "~/i18n/lang.server";
 import { noteSearchMiss } from "~/models/dashboard.server";
 import { listThemeTree } from "~/models/theme.server";
 import { parseSearchQuery } from "~/search/params.server";
@@ -12,14 +14,17 @@ import { searchRecords } from "~/search/search.server";
 import { getAccess } from "~/utils/access.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
-import { plural } from "~/utils/labels";
 
 const FILTERS = ["kind", "theme", "county", "year"] as const;
+const HIT = { sv: "träff", en: "result" };
+const HITS = { sv: "träffar", en: "results" };
+const ITEM = { sv: "post", en: "item" };
+const ITEMS = { sv: "poster", en: "items" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const access = await getAccess(request);
-  const parsed = await parseSearchQuery(db, new URL(request.url));
+  const parsed = await parseSearchQuery(db, new URL(request.url), await requestT(request));
   if (!parsed.ok) throw badRequest(parsed.error);
   const { params, page } = parsed;
   const result = await searchRecords(db, params, access);
@@ -45,6 +50,7 @@ interface Shown {
 }
 
 export default function SearchPage() {
+  const t = useT();
   const data = useLoaderData<typeof loader>();
   const [live, setLive] = useState<Shown | null>(null);
   const [q, setQ] = useState(data.result.query);
@@ -75,13 +81,15 @@ export default function SearchPage() {
   };
 
   const page = live ? 1 : data.page;
+  // The index holds the themes' Swedish names; English pages take theirs from the tree.
+  const nameEn = Object.fromEntries(data.themes.flatMap((th) => [th, ...th.children]).map((th) => [th.slug, th.nameEn]));
   return (
     <>
       <header className="page-header">
-        <h1>Sök i Lärdom</h1>
+        <h1>{t("Sök i Lärdom", "Search Lärdom")}</h1>
       </header>
       <Form method="get" action="/search" role="search" className="search-form">
-        <label htmlFor="search-q">Sökord</label>
+        <label htmlFor="search-q">{t("Sökord", "Search words")}</label>
         <div className="search-row">
           <input
             id="search-q"
@@ -89,23 +97,28 @@ export default function SearchPage() {
             name="q"
             value={q}
             onChange={(e) => onType(e.currentTarget.value)}
-            placeholder="till exempel underhållsplanering eller kompetensförsörjning"
+            placeholder={t("till exempel underhållsplanering eller kompetensförsörjning", "for example maintenance planning or skills supply")}
             autoComplete="off"
           />
           {FILTERS.map((f) => (data.selected[f] ? <input key={f} type="hidden" name={f} value={data.selected[f]} /> : null))}
           <button type="submit" className="button">
-            Sök
+            {t("Sök", "Search")}
           </button>
         </div>
       </Form>
 
       <p className="result-count" role="status" aria-live="polite">
-        {shown.query ? `${plural(shown.total, "träff", "träffar")} för ”${shown.query}”.` : `${plural(shown.total, "post", "poster")} i Lärdom.`}
-        {shown.partial ? " Ingen post innehöll alla orden; här är de som innehöll flest av dem." : ""}
+        {shown.query
+          ? t(`${t.plural(shown.total, HIT, HITS)} för ”${shown.query}”.`, `${t.plural(shown.total, HIT, HITS)} for “${shown.query}”.`)
+          : t(`${t.plural(shown.total, ITEM, ITEMS)} i Lärdom.`, `${t.plural(shown.total, ITEM, ITEMS)} in Lärdom.`)}
+        {shown.partial
+          ? t(" Ingen post innehöll alla orden; här är de som innehöll flest av dem.", " No item contained all the words; here are those that contained the most of them.")
+          : ""}
       </p>
       {shown.suggestion ? (
         <p className="suggestion">
-          Menade du <Link to={hrefWith({ q: shown.suggestion })}>{shown.suggestion}</Link>?
+          {t("Menade du ", "Did you mean ")}
+          <Link to={hrefWith({ q: shown.suggestion })}>{shown.suggestion}</Link>?
         </p>
       ) : null}
 
@@ -113,7 +126,7 @@ export default function SearchPage() {
         <SearchFacets facets={shown.facets} selected={data.selected} themes={data.themes} hrefFor={(name, value) => hrefWith({ [name]: value })} />
         <div>
           {shown.total === 0 ? <NoResults hasFilters={FILTERS.some((f) => data.selected[f])} clearHref={hrefWith({ kind: null, theme: null, county: null, year: null })} /> : null}
-          <SearchHits hits={shown.results} start={(page - 1) * data.limit + 1} />
+          <SearchHits hits={shown.results} start={(page - 1) * data.limit + 1} nameEn={nameEn} />
           {live ? null : <Pager page={data.page} pageCount={data.pageCount} />}
         </div>
       </div>
@@ -121,27 +134,8 @@ export default function SearchPage() {
   );
 }
 
-function NoResults({ hasFilters, clearHref }: { hasFilters: boolean; clearHref: string }) {
-  return (
-    <div className="no-results">
-      <h2>Inget matchade</h2>
-      <ul>
-        <li>Kontrollera stavningen, eller prova ett närliggande ord.</li>
-        <li>Använd färre ord: alla ord måste finnas i en träff.</li>
-        <li>Sök på ett kortare ord: ”underhåll” hittar också ”underhållsplaneringen”.</li>
-        {hasFilters ? (
-          <li>
-            <Link to={clearHref}>Ta bort filtren</Link> och sök i allt material.
-          </li>
-        ) : null}
-        <li>
-          Eller bläddra bland <Link to="/themes">värdskapsteman</Link>.
-        </li>
-      </ul>
-    </div>
-  );
-}
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.result.query ? `”${data.result.query}” – Sök – Lärdom` : "Sök – Lärdom" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches);
+  const search = t("Sök", "Search");
+  return [{ title: data?.result.query ? `”${data.result.query}” – ${search} – Lärdom` : `${search} – Lärdom` }];
+};

@@ -7,19 +7,20 @@ import type {
   RecordStatus,
   Role,
 } from "../../db/schema";
+import { makeT, type Text } from "../i18n";
 
-/** Swedish names for the values stored in English in the database. */
+/** Names, in both interface languages, for the values stored as codes in the database. */
 
-export const KIND_LABEL: Record<RecordKind, string> = {
-  practice: "Gott exempel",
-  event: "Träff",
-  activity: "Kompetensutveckling",
+export const KIND_LABEL: Record<RecordKind, Text> = {
+  practice: { sv: "Gott exempel", en: "Good practice" },
+  event: { sv: "Träff", en: "Event" },
+  activity: { sv: "Kompetensutveckling", en: "Competence development" },
 };
 
-export const KIND_PLURAL: Record<RecordKind, string> = {
-  practice: "Goda exempel",
-  event: "Träffar",
-  activity: "Kompetensutveckling",
+export const KIND_PLURAL: Record<RecordKind, Text> = {
+  practice: { sv: "Goda exempel", en: "Good practice" },
+  event: { sv: "Träffar", en: "Events" },
+  activity: { sv: "Kompetensutveckling", en: "Competence development" },
 };
 
 /** The URL folder of each kind, as in the seeds format. */
@@ -33,105 +34,98 @@ export function recordUrl(kind: RecordKind, slug: string): string {
   return `/${KIND_PATH[kind]}/${slug}`;
 }
 
-export const EVENT_TYPE_LABEL: Record<EventType, string> = {
-  workshop: "Workshop",
-  exchange: "Erfarenhetsutbyte",
-  "study-visit": "Studiebesök",
-  seminar: "Seminarium",
-  "network-meeting": "Nätverksträff",
-  webinar: "Webbinarium",
+export const EVENT_TYPE_LABEL: Record<EventType, Text> = {
+  workshop: { sv: "Workshop", en: "Workshop" },
+  exchange: { sv: "Erfarenhetsutbyte", en: "Experience exchange" },
+  "study-visit": { sv: "Studiebesök", en: "Study visit" },
+  seminar: { sv: "Seminarium", en: "Seminar" },
+  "network-meeting": { sv: "Nätverksträff", en: "Network meeting" },
+  webinar: { sv: "Webbinarium", en: "Webinar" },
 };
 
-export const FORMAT_LABEL: Record<ActivityFormat, string> = {
-  "on-site": "På plats",
-  online: "På distans",
-  hybrid: "Hybrid",
+export const FORMAT_LABEL: Record<ActivityFormat, Text> = {
+  "on-site": { sv: "På plats", en: "On site" },
+  online: { sv: "På distans", en: "Online" },
+  hybrid: { sv: "Hybrid", en: "Hybrid" },
 };
 
-export const LEVEL_LABEL: Record<ActivityLevel, string> = {
-  intro: "Introduktion",
-  intermediate: "Fördjupning",
-  advanced: "Avancerad",
+export const LEVEL_LABEL: Record<ActivityLevel, Text> = {
+  intro: { sv: "Introduktion", en: "Introductory" },
+  intermediate: { sv: "Fördjupning", en: "Intermediate" },
+  advanced: { sv: "Avancerad", en: "Advanced" },
 };
 
-export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, string> = {
-  company: "Företag",
-  municipality: "Kommun",
-  region: "Region",
-  academy: "Lärosäte",
-  cluster: "Klusterorganisation",
-  other: "Organisation",
+export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, Text> = {
+  company: { sv: "Företag", en: "Company" },
+  municipality: { sv: "Kommun", en: "Municipality" },
+  region: { sv: "Region", en: "Region" },
+  academy: { sv: "Lärosäte", en: "College or university" },
+  cluster: { sv: "Klusterorganisation", en: "Cluster organisation" },
+  other: { sv: "Organisation", en: "Organisation" },
 };
 
-const dateFormat = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const swedish = makeT("sv");
 
-/** "2024-03-05" → "5 mars 2024". */
-export function formatDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return "";
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
-}
+/**
+ * Swedish dates for text that becomes content (a practice draft's reference to its event);
+ * interface text uses `t.date` in the reader's language.
+ */
+export const formatSwedishDate = swedish.date;
 
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat("sv-SE").format(n);
-}
-
-/** "1 träff", "3 träffar". */
-export function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
-export const ROLE_LABEL: Record<Role, string> = {
-  member: "Medlem",
-  contributor: "Skribent",
-  organiser: "Arrangör",
-  editor: "Redaktör",
-  admin: "Administratör",
+export const ROLE_LABEL: Record<Role, Text> = {
+  member: { sv: "Medlem", en: "Member" },
+  contributor: { sv: "Skribent", en: "Contributor" },
+  organiser: { sv: "Arrangör", en: "Organiser" },
+  editor: { sv: "Redaktör", en: "Editor" },
+  admin: { sv: "Administratör", en: "Administrator" },
 };
 
-export const STATUS_LABEL: Record<RecordStatus, string> = {
-  draft: "Utkast",
-  review: "Väntar på granskning",
-  published: "Publicerad",
-  archived: "Arkiverad",
+export const STATUS_LABEL: Record<RecordStatus, Text> = {
+  draft: { sv: "Utkast", en: "Draft" },
+  review: { sv: "Väntar på granskning", en: "Awaiting review" },
+  published: { sv: "Publicerad", en: "Published" },
+  archived: { sv: "Arkiverad", en: "Archived" },
 };
 
-export const VISIBILITY_LABEL = { public: "Alla", members: "Bara medlemmar" } as const;
+export const VISIBILITY_LABEL: Record<"public" | "members", Text> = {
+  public: { sv: "Alla", en: "Everyone" },
+  members: { sv: "Bara medlemmar", en: "Members only" },
+};
 
 /** The form fields' names as the history page shows them. */
-export const FIELD_LABEL: Record<string, string> = {
-  title: "Rubrik",
-  summary: "Sammanfattning",
-  body: "Beskrivning eller minnesanteckningar",
-  themes: "Teman",
-  tags: "Taggar",
-  language: "Språk",
-  visibility: "Vem får läsa",
-  review_by: "Granskas senast",
-  organisation: "Organisation",
-  problem: "Problemet",
-  solution: "Lösningen",
-  results: "Resultat och belägg",
-  resources: "Resurser som behövdes",
-  transferability: "Så kan andra använda det",
-  difficulties: "Svårigheter på vägen",
-  adopted_from: "Hämtat från",
-  from_event: "Idén kom från träffen",
-  from_lesson: "Lärdom från träffen",
-  type: "Typ av träff",
-  date: "Datum",
-  end_date: "Slutdatum",
-  location: "Plats",
-  municipality: "Kommun",
-  organiser: "Arrangör",
-  participants: "Antal deltagare",
-  participating_organisations: "Deltagande organisationer",
-  lessons: "Lärdomar",
-  provider: "Anordnare",
-  format: "Form",
-  level: "Nivå",
-  hours: "Omfattning i timmar",
-  target_group: "Målgrupp",
-  skills: "Färdigheter",
-  start_date: "Startdatum",
+export const FIELD_LABEL: Record<string, Text> = {
+  title: { sv: "Rubrik", en: "Title" },
+  summary: { sv: "Sammanfattning", en: "Summary" },
+  body: { sv: "Beskrivning eller minnesanteckningar", en: "Description or minutes" },
+  themes: { sv: "Teman", en: "Themes" },
+  tags: { sv: "Taggar", en: "Tags" },
+  language: { sv: "Språk", en: "Language" },
+  visibility: { sv: "Vem får läsa", en: "Who may read" },
+  review_by: { sv: "Granskas senast", en: "Review by" },
+  organisation: { sv: "Organisation", en: "Organisation" },
+  problem: { sv: "Problemet", en: "The problem" },
+  solution: { sv: "Lösningen", en: "The solution" },
+  results: { sv: "Resultat och belägg", en: "Results and evidence" },
+  resources: { sv: "Resurser som behövdes", en: "Resources needed" },
+  transferability: { sv: "Så kan andra använda det", en: "How others can use it" },
+  difficulties: { sv: "Svårigheter på vägen", en: "Difficulties along the way" },
+  adopted_from: { sv: "Hämtat från", en: "Adopted from" },
+  from_event: { sv: "Idén kom från träffen", en: "The idea came from the event" },
+  from_lesson: { sv: "Lärdom från träffen", en: "Lesson from the event" },
+  type: { sv: "Typ av träff", en: "Type of event" },
+  date: { sv: "Datum", en: "Date" },
+  end_date: { sv: "Slutdatum", en: "End date" },
+  location: { sv: "Plats", en: "Place" },
+  municipality: { sv: "Kommun", en: "Municipality" },
+  organiser: { sv: "Arrangör", en: "Organiser" },
+  participants: { sv: "Antal deltagare", en: "Number of participants" },
+  participating_organisations: { sv: "Deltagande organisationer", en: "Participating organisations" },
+  lessons: { sv: "Lärdomar", en: "Lessons learned" },
+  provider: { sv: "Anordnare", en: "Provider" },
+  format: { sv: "Form", en: "Format" },
+  level: { sv: "Nivå", en: "Level" },
+  hours: { sv: "Omfattning i timmar", en: "Hours" },
+  target_group: { sv: "Målgrupp", en: "Target group" },
+  skills: { sv: "Färdigheter", en: "Skills" },
+  start_date: { sv: "Startdatum", en: "Start date" },
 };

@@ -1,29 +1,44 @@
-/** The five levels of process maturity Lärdom's self-assessments use, and what each means. */
+/** The five levels of process maturity Lärdom's self-assessments use, and what each means, in both languages. */
 export const MATURITY_LEVELS = [
   {
     level: 1,
-    name: "Improviserat",
-    meaning: "Arbetet hänger på enskilda personer och görs olika från gång till gång. Det som fungerar är svårt att upprepa.",
+    name: { sv: "Improviserat", en: "Improvised" },
+    meaning: {
+      sv: "Arbetet hänger på enskilda personer och görs olika från gång till gång. Det som fungerar är svårt att upprepa.",
+      en: "The work depends on individuals and is done differently each time. What works is hard to repeat.",
+    },
   },
   {
     level: 2,
-    name: "Upprepbart",
-    meaning: "Det finns vanor som gör att samma sak görs ungefär likadant nästa gång, men lite är nedskrivet och lite mäts.",
+    name: { sv: "Upprepbart", en: "Repeatable" },
+    meaning: {
+      sv: "Det finns vanor som gör att samma sak görs ungefär likadant nästa gång, men lite är nedskrivet och lite mäts.",
+      en: "Habits mean the same thing is done roughly the same way next time, but little is written down and little is measured.",
+    },
   },
   {
     level: 3,
-    name: "Standardiserat",
-    meaning: "Arbetssätten är beskrivna, kända och följda av de flesta. Nästa steg är att mäta dem.",
+    name: { sv: "Standardiserat", en: "Standardised" },
+    meaning: {
+      sv: "Arbetssätten är beskrivna, kända och följda av de flesta. Nästa steg är att mäta dem.",
+      en: "Ways of working are described, known and followed by most people. The next step is to measure them.",
+    },
   },
   {
     level: 4,
-    name: "Mätt",
-    meaning: "Ni mäter hur arbetet går och styr efter siffrorna. Avvikelser upptäcks och följs upp.",
+    name: { sv: "Mätt", en: "Measured" },
+    meaning: {
+      sv: "Ni mäter hur arbetet går och styr efter siffrorna. Avvikelser upptäcks och följs upp.",
+      en: "You measure how the work is going and steer by the figures. Deviations are spotted and followed up.",
+    },
   },
   {
     level: 5,
-    name: "Ständigt förbättrande",
-    meaning: "Förbättringar är en del av vardagen och ni lär av andra – och delar med er av det ni har lärt.",
+    name: { sv: "Ständigt förbättrande", en: "Continuously improving" },
+    meaning: {
+      sv: "Förbättringar är en del av vardagen och ni lär av andra – och delar med er av det ni har lärt.",
+      en: "Improvement is part of everyday work and you learn from others – and share what you have learnt.",
+    },
   },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 
 import type { RecordKind, Role } from "../../db/schema";
+import type { Text } from "../i18n";
 import type { SessionUser } from "../models/user.server";
 import { getUser } from "./session.server";
 
@@ -21,7 +22,10 @@ export const WRITERS: Record<RecordKind, readonly Role[]> = {
 export const isEditor = (user: Pick<SessionUser, "role"> | null) => user?.role === "editor" || user?.role === "admin";
 export const isAdmin = (user: Pick<SessionUser, "role"> | null) => user?.role === "admin";
 
-export function forbidden(message = "Du har inte behörighet till det här."): Response {
+/** A 403 whose message the error boundary shows in the reader's language. */
+export function forbidden(
+  message: Text = { sv: "Du har inte behörighet till det här.", en: "You do not have permission for this." },
+): Response {
   return json({ message }, { status: 403 });
 }
 
@@ -37,22 +41,25 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requireEditor(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!isEditor(user)) throw forbidden("Bara redaktörer har tillgång till det här.");
+  if (!isEditor(user)) throw forbidden({ sv: "Bara redaktörer har tillgång till det här.", en: "Only editors have access to this." });
   return user;
 }
 
 export async function requireAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!isAdmin(user)) throw forbidden("Bara administratörer har tillgång till det här.");
+  if (!isAdmin(user)) throw forbidden({ sv: "Bara administratörer har tillgång till det här.", en: "Only administrators have access to this." });
   return user;
 }
 
 /** Someone who may write records of this kind at all. */
 export async function requireWriter(request: Request, kind: RecordKind): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!WRITERS[kind].includes(user.role)) throw forbidden("Din roll kan inte skriva den här sortens material.");
+  if (!WRITERS[kind].includes(user.role)) throw forbidden({ sv: "Din roll kan inte skriva den här sortens material.", en: "Your role cannot write this kind of material." });
   if (!isEditor(user) && user.organisationId === null) {
-    throw forbidden("Ditt konto hör inte till någon organisation ännu; be en administratör koppla det.");
+    throw forbidden({
+      sv: "Ditt konto hör inte till någon organisation ännu; be en administratör koppla det.",
+      en: "Your account does not belong to an organisation yet; ask an administrator to link it.",
+    });
   }
   return user;
 }

@@ -2,16 +2,19 @@ import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 
 import type { RecordKind } from "../../db/schema";
-import { MARKDOWN_FIELDS, ORG_FIELD, RECORD_SCHEMAS, type RecordValues } from "../forms/record";
+import { MARKDOWN_SECTIONS, ORG_FIELD, recordSchemas, type RecordValues } from "../forms/record";
 import { SLUG_PATTERN } from "../../seeds/schema";
+import type { Text, Translate } from "../i18n";
+import { requestT } from "../i18n/lang.server";
 import { ConflictError, FieldErrors, createRecord, getEditable, loadValues, saveRecord } from "../models/authoring.server";
 import { startPracticeFromEvent, type PracticeStart } from "../models/lesson-practice.server";
-import { lessonOptions, organisationOptions, popularTags, recordOptions, themeOptions } from "../models/options.server";
+import { lessonOptions, organisationOptions, popularTags, recordOptions } from "../models/options.server";
 import type { SessionUser } from "../models/user.server";
 import { availableSteps, transition } from "../models/workflow.server";
 import { recordChanged } from "../search/service.server";
 import { getAccess } from "./access.server";
 import { getDb } from "./db.server";
+import { inEventLanguage, inRecordLanguage, swedish, themeChoices } from "./form-options.server";
 import { badRequest, notFound } from "./http.server";
 import { KIND_PATH } from "./labels";
 import { renderMarkdown } from "./markdown.server";
@@ -39,16 +42,19 @@ export function toFormValues(values: RecordValues) {
   };
 }
 
-/** The pickers' choices; `fromEvent` is the practice's event, whose lessons the lesson picker offers. */
-async function formOptions(user: SessionUser, kind: RecordKind, fromEvent?: string) {
+/**
+ * The pickers' choices, their content labels marked with its language; `fromEvent` is the
+ * practice's event, whose lessons the lesson picker offers.
+ */
+async function formOptions(t: Translate, user: SessionUser, kind: RecordKind, fromEvent?: string) {
   const db = getDb();
   return {
-    practices: kind === "practice" ? await recordOptions(db, "practice") : [],
-    events: kind === "practice" ? await recordOptions(db, "event") : [],
-    lessons: kind === "practice" ? await lessonOptions(db, fromEvent) : [],
-    themes: await themeOptions(db),
-    organisations: await organisationOptions(db, { onlyId: isEditor(user) ? undefined : user.organisationId }),
-    allOrganisations: await organisationOptions(db),
+    practices: kind === "practice" ? await inRecordLanguage(db, "practice", await recordOptions(db, "practice")) : [],
+    events: kind === "practice" ? await inRecordLanguage(db, "event", await recordOptions(db, "event")) : [],
+    lessons: kind === "practice" ? await inEventLanguage(db, fromEvent, await lessonOptions(db, fromEvent)) : [],
+    themes: await themeChoices(db, t.lang),
+    organisations: swedish(await organisationOptions(db, { onlyId: isEditor(user) ? undefined : user.organisationId })),
+    allOrganisations: swedish(await organisationOptions(db)),
     popularTags: await popularTags(db),
   };
 }
@@ -58,22 +64,30 @@ function previewReply(formData: FormData) {
   return parseSubmission(formData, z.object({}).passthrough()).reply();
 }
 
-/** The sanitized HTML of every Markdown field as typed, whether or not the form is valid. */
+/** The sanitized HTML of every Markdown field as typed, whether or not the form is valid; headings in both languages. */
 function preview(kind: RecordKind, formData: FormData) {
-  return MARKDOWN_FIELDS[kind].map(([field, heading]) => {
+  const lang = formData.get("language") === "en" ? "en" : "sv";
+  return MARKDOWN_SECTIONS[kind].map(({ field, heading }) => {
     const value = formData.get(field);
-    return { field, heading, html: renderMarkdown(typeof value === "string" ? value.slice(0, 50_000) : "", { topHeading: 3 }) };
+    return { field, heading, lang, html: renderMarkdown(typeof value === "string" ? value.slice(0, 50_000) : "", { topHeading: 3 }) };
   });
 }
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
+/** What is wrong with a parameter of the start query, by the code its schema gives as message. */
+const START_PROBLEM: Record<string, Text> = {
+  event: { sv: "ska vara en träffs adress (kortnamn)", en: "should be an event's address (short name)" },
+  lesson: { sv: "ska vara en lärdoms nummer", en: "should be a lesson's number" },
+  "lesson-alone": { sv: "anger en lärdom men ingen träff (fromEvent)", en: "names a lesson but no event (fromEvent)" },
+};
+
 /** `/practices/new?fromEvent=<event slug>&lesson=<lesson id>`: a practice that grows out of an event's lesson. */
 const StartQuery = z
   .object({
-    fromEvent: z.preprocess(blank, z.string().max(200).regex(SLUG_PATTERN, "ska vara en träffs adress (kortnamn)").optional()),
-    lesson: z.preprocess(blank, z.string().regex(/^[1-9][0-9]{0,8}$/, "ska vara en lärdoms nummer").transform(Number).optional()),
+    fromEvent: z.preprocess(blank, z.string().max(200, "event").regex(SLUG_PATTERN, "event").optional()),
+    lesson: z.preprocess(blank, z.string().regex(/^[1-9][0-9]{0,8}$/, "lesson").transform(Number).optional()),
   })
-  .refine((q) => q.lesson === undefined || q.fromEvent !== undefined, { message: "anger en lärdom men ingen träff (fromEvent)", path: ["lesson"] });
+  .refine((q) => q.lesson === undefined || q.fromEvent !== undefined, { message: "lesson-alone", path: ["lesson"] });
 
 /** The event and lesson a new practice starts from, read from the query; 400 when they do not fit. */
 async function practiceStart(request: Request): Promise<PracticeStart | null> {
@@ -81,7 +95,9 @@ async function practiceStart(request: Request): Promise<PracticeStart | null> {
   const parsed = StartQuery.safeParse({ fromEvent: params.get("fromEvent") ?? undefined, lesson: params.get("lesson") ?? undefined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badRequest(`Ogiltig parameter ${issue.path.join(".")}: ${issue.message}.`);
+    const name = issue.path.join(".");
+    const problem = START_PROBLEM[issue.message] ?? START_PROBLEM[name === "lesson" ? "lesson" : "event"];
+    throw badRequest({ sv: `Ogiltig parameter ${name}: ${problem.sv}.`, en: `Invalid parameter ${name}: ${problem.en}.` });
   }
   if (!parsed.data.fromEvent) return null;
   const result = await startPracticeFromEvent(getDb(), { eventSlug: parsed.data.fromEvent, lessonId: parsed.data.lesson, access: await getAccess(request) });
@@ -92,7 +108,7 @@ async function practiceStart(request: Request): Promise<PracticeStart | null> {
 export async function newRecordLoader(request: Request, kind: RecordKind) {
   const user = await requireWriter(request, kind);
   const start = kind === "practice" ? await practiceStart(request) : null;
-  const options = await formOptions(user, kind, start?.event.slug);
+  const options = await formOptions(await requestT(request), user, kind, start?.event.slug);
   const own = options.organisations.length === 1 ? options.organisations[0].value : undefined;
   return json({
     kind,
@@ -104,10 +120,11 @@ export async function newRecordLoader(request: Request, kind: RecordKind) {
 
 export async function newRecordAction(request: Request, kind: RecordKind) {
   const user = await requireWriter(request, kind);
+  const t = await requestT(request);
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
   if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
-  const submission = parseSubmission(formData, RECORD_SCHEMAS[kind]);
+  const submission = parseSubmission(formData, recordSchemas(t)[kind]);
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
@@ -120,7 +137,7 @@ export async function newRecordAction(request: Request, kind: RecordKind) {
     return redirect(`${editUrl(kind, slug)}?saved=${intent === "submit" ? "submitted" : "created"}`);
   } catch (error) {
     if (error instanceof FieldErrors) {
-      return json({ result: submission.reply({ fieldErrors: error.fields }), preview: null, conflict: null }, { status: 400 });
+      return json({ result: submission.reply({ fieldErrors: error.in(t) }), preview: null, conflict: null }, { status: 400 });
     }
     throw error;
   }
@@ -130,8 +147,10 @@ export async function newRecordAction(request: Request, kind: RecordKind) {
 async function editable(request: Request, kind: RecordKind, slug: string) {
   const user = await requireUser(request);
   const record = await getEditable(getDb(), { kind, slug });
-  if (!record) throw notFound("Det finns inget sådant att redigera.");
-  if (!canView(user, record)) throw forbidden("Du kan bara redigera material från din egen organisation.");
+  if (!record) throw notFound({ sv: "Det finns inget sådant att redigera.", en: "There is no such material to edit." });
+  if (!canView(user, record)) {
+    throw forbidden({ sv: "Du kan bara redigera material från din egen organisation.", en: "You can only edit material from your own organisation." });
+  }
   return { user, record };
 }
 
@@ -141,7 +160,7 @@ export async function editRecordLoader(request: Request, kind: RecordKind, slug:
     kind,
     record: { id: record.id, slug: record.slug, status: record.status, version: record.version, reviewComment: record.reviewComment },
     defaultValue: toFormValues(record.values),
-    options: await formOptions(user, kind, (record.values as { from_event?: string }).from_event),
+    options: await formOptions(await requestT(request), user, kind, (record.values as { from_event?: string }).from_event),
     canEdit: canEdit(user, record),
     steps: availableSteps(user, record),
     saved: new URL(request.url).searchParams.get("saved"),
@@ -151,18 +170,26 @@ export async function editRecordLoader(request: Request, kind: RecordKind, slug:
 export async function editRecordAction(request: Request, kind: RecordKind, slug: string) {
   const { user, record } = await editable(request, kind, slug);
   if (!canEdit(user, record)) {
-    throw forbidden(record.status === "draft" ? "Du kan inte redigera det här." : "Materialet är inlämnat; nu är det redaktörernas tur.");
+    throw forbidden(
+      record.status === "draft"
+        ? { sv: "Du kan inte redigera det här.", en: "You cannot edit this." }
+        : { sv: "Materialet är inlämnat; nu är det redaktörernas tur.", en: "The material has been submitted; it is the editors' turn now." },
+    );
   }
+  const t = await requestT(request);
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
   if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
-  const submission = parseSubmission(formData, RECORD_SCHEMAS[kind]);
+  const submission = parseSubmission(formData, recordSchemas(t)[kind]);
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
   }
   const version = Version.safeParse(formData.get("version"));
-  if (!version.success) return json({ result: submission.reply({ formErrors: ["Formuläret saknar version; ladda om sidan."] }), preview: null, conflict: null }, { status: 400 });
+  if (!version.success) {
+    const message = t("Formuläret saknar version; ladda om sidan.", "The form has no version; reload the page.");
+    return json({ result: submission.reply({ formErrors: [message] }), preview: null, conflict: null }, { status: 400 });
+  }
   const db = getDb();
   try {
     const saved = await saveRecord(db, { id: record.id, kind, values: submission.value, expectedVersion: version.data, user });
@@ -171,14 +198,21 @@ export async function editRecordAction(request: Request, kind: RecordKind, slug:
     return redirect(`${editUrl(kind, slug)}?saved=${intent === "submit" ? "submitted" : "saved"}`);
   } catch (error) {
     if (error instanceof FieldErrors) {
-      return json({ result: submission.reply({ fieldErrors: error.fields }), preview: null, conflict: null }, { status: 400 });
+      return json({ result: submission.reply({ fieldErrors: error.in(t) }), preview: null, conflict: null }, { status: 400 });
     }
     if (error instanceof ConflictError) {
       // Nothing was written. The person's own text comes back in the form; the stored one is shown beside it.
       const current = await getEditable(db, { kind, slug });
       return json(
         {
-          result: submission.reply({ formErrors: ["Någon annan har sparat posten medan du skrev. Din text är kvar nedan; jämför med den sparade versionen innan du sparar igen."] }),
+          result: submission.reply({
+            formErrors: [
+              t(
+                "Någon annan har sparat posten medan du skrev. Din text är kvar nedan; jämför med den sparade versionen innan du sparar igen.",
+                "Someone else saved this while you were writing. Your text is still below; compare it with the saved version before you save again.",
+              ),
+            ],
+          }),
           preview: null,
           conflict: current ? { version: current.version, values: toFormValues(await loadValues(db, current.id)) } : null,
         },

@@ -10,6 +10,8 @@ import {
   type RecordKind,
 } from "../../db/schema";
 import { SLUG_PATTERN } from "../../seeds/schema";
+import type { Translate } from "../i18n";
+import { requestT } from "../i18n/lang.server";
 import { listRecords, recordYears, type RecordFilters } from "../models/record.server";
 import { listThemeTree, themeExists } from "../models/theme.server";
 import type { Access } from "./access.server";
@@ -19,31 +21,49 @@ import { badRequest } from "./http.server";
 const blank = (v: unknown) => (v === "" ? undefined : v);
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.optional());
 
-const ListQuery = z.object({
-  theme: optional(z.string().regex(SLUG_PATTERN, "ska vara ett temas kortnamn")),
-  county: optional(z.enum(COUNTIES, { message: `ska vara ${COUNTIES.join(", ")}` })),
-  year: optional(z.coerce.number({ message: "ska vara ett årtal" }).int("ska vara ett årtal").min(1900, "ska vara ett årtal").max(2100, "ska vara ett årtal")),
-  page: z.preprocess(blank, z.coerce.number({ message: "ska vara ett sidnummer" }).int("ska vara ett sidnummer").min(1, "ska vara 1 eller mer").max(100_000, "är för stort").default(1)),
-  type: optional(z.enum(EVENT_TYPES, { message: "okänd typ av träff" })),
-  format: optional(z.enum(ACTIVITY_FORMATS, { message: "okänt format" })),
-  level: optional(z.enum(ACTIVITY_LEVELS, { message: "okänd nivå" })),
-});
+/** The query of a list page; the messages name what is wrong in the reader's language. */
+function listQuery(t: Translate) {
+  const year = t("ska vara ett årtal", "must be a year");
+  const page = t("ska vara ett sidnummer", "must be a page number");
+  return z.object({
+    theme: optional(z.string().regex(SLUG_PATTERN, t("ska vara ett temas kortnamn", "must be a theme's short name"))),
+    county: optional(z.enum(COUNTIES, { message: t(`ska vara ${COUNTIES.join(", ")}`, `must be ${COUNTIES.join(", ")}`) })),
+    year: optional(z.coerce.number({ message: year }).int(year).min(1900, year).max(2100, year)),
+    page: z.preprocess(
+      blank,
+      z.coerce
+        .number({ message: page })
+        .int(page)
+        .min(1, t("ska vara 1 eller mer", "must be 1 or more"))
+        .max(100_000, t("är för stort", "is too large"))
+        .default(1),
+    ),
+    type: optional(z.enum(EVENT_TYPES, { message: t("okänd typ av träff", "unknown type of event") })),
+    format: optional(z.enum(ACTIVITY_FORMATS, { message: t("okänt format", "unknown format") })),
+    level: optional(z.enum(ACTIVITY_LEVELS, { message: t("okänd nivå", "unknown level") })),
+  });
+}
 
-export type ListQueryValues = z.infer<typeof ListQuery>;
+export type ListQueryValues = z.infer<ReturnType<typeof listQuery>>;
 
 /**
  * Reads a list page's query string. Anything malformed, or a theme that does not exist, is
- * answered with a 400 naming the parameter; parameters that do not apply to the kind are ignored.
+ * answered with a 400 naming the parameter, in the reader's language; parameters that do not
+ * apply to the kind are ignored.
  */
 export async function parseListQuery(db: Kysely<Database>, request: Request, kind: RecordKind) {
+  const t = await requestT(request);
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = ListQuery.safeParse(params);
+  const parsed = listQuery(t).safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badRequest(`Ogiltig parameter ${issue.path.join(".")}: ${issue.message}.`);
+    const name = issue.path.join(".");
+    throw badRequest(t(`Ogiltig parameter ${name}: ${issue.message}.`, `Invalid parameter ${name}: ${issue.message}.`));
   }
   const q = parsed.data;
-  if (q.theme && !(await themeExists(db, q.theme))) throw badRequest(`Det finns inget tema som heter "${q.theme}".`);
+  if (q.theme && !(await themeExists(db, q.theme))) {
+    throw badRequest(t(`Det finns inget tema som heter "${q.theme}".`, `There is no theme called "${q.theme}".`));
+  }
   const filters: RecordFilters = {
     kind,
     theme: q.theme,

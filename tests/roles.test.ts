@@ -94,6 +94,8 @@ const TABLE: Row[] = [
   { route: "login", url: () => "/login", get: { ...everyone("home"), anon: 200 }, post: { ...everyone("home"), anon: 400 } },
   // POST /logout is checked on its own below, with sessions that may be ended.
   { route: "logout", url: () => "/logout", get: everyone("home"), post: everyone("home") },
+  // The language switch is for everyone; an empty form names the two languages it takes.
+  { route: "language", url: () => "/language", get: everyone("home"), post: everyone(400) },
   { route: "manage._index", url: () => "/manage", get: signedIn(200), post: everyone(405) },
   { route: "manage.password", url: () => "/manage/password", get: signedIn(200), post: signedIn(400) },
   { route: "manage.review", url: () => "/manage/review", get: only(EDITORS, 200), post: everyone(405) },

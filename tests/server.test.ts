@@ -71,7 +71,11 @@ describe("a freshly started server", () => {
     for (const page of pages) {
       const res = await get(page);
       expect(res.status, page).toBe(200);
-      expect(res.headers.get("content-type"), page).toMatch(/text\/html/);
+      expect(res.headers.get("content-type"), page).toBe("text/html; charset=utf-8");
+      // React's streaming renderer put NUL bytes where å, ä or ö met its buffer's edge.
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(bytes.indexOf(0), page).toBe(-1);
+      expect(new TextDecoder("utf-8", { fatal: true }).decode(bytes), page).toContain("</html>");
     }
     const home = await get("/").then((r) => r.text());
     expect(home).toContain('<html lang="sv">');

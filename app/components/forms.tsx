@@ -16,21 +16,28 @@ export interface ChoiceOption {
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors?.length) return null;
+  // The alert wraps the list: role="alert" on the <ul> itself would take away its list role.
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className="field-errors">
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
+
+/** The id of a field's hint, which the control names in aria-describedby beside its errors. */
+const hintId = (meta: { id: string }, hint?: React.ReactNode) => (hint ? `${meta.id}-hint` : undefined);
 
 type Meta = FieldMetadata<string | number | undefined | null>;
 
 interface FieldProps {
   label: string;
   meta: Meta;
-  hint?: string;
+  /** Text, or text with content marked by its lang (tags, say). */
+  hint?: React.ReactNode;
 }
 
 export function Field({
@@ -43,8 +50,8 @@ export function Field({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p className="hint">{hint}</p> : null}
-      <input {...getInputProps(meta, { type, ariaAttributes: true })} key={meta.key} {...rest} />
+      {hint ? <p className="hint" id={hintId(meta, hint)}>{hint}</p> : null}
+      <input {...getInputProps(meta, { type, ariaAttributes: true, ariaDescribedBy: hintId(meta, hint) })} key={meta.key} {...rest} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -55,8 +62,8 @@ export function TextareaField({ label, meta, hint, rows = 5, lang }: FieldProps 
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p className="hint">{hint}</p> : null}
-      <textarea {...getTextareaProps(meta, { ariaAttributes: true })} key={meta.key} rows={rows} lang={lang} />
+      {hint ? <p className="hint" id={hintId(meta, hint)}>{hint}</p> : null}
+      <textarea {...getTextareaProps(meta, { ariaAttributes: true, ariaDescribedBy: hintId(meta, hint) })} key={meta.key} rows={rows} lang={lang} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
@@ -71,8 +78,8 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p className="hint">{hint}</p> : null}
-      <select {...getSelectProps(meta, { ariaAttributes: true })} key={meta.key}>
+      {hint ? <p className="hint" id={hintId(meta, hint)}>{hint}</p> : null}
+      <select {...getSelectProps(meta, { ariaAttributes: true, ariaDescribedBy: hintId(meta, hint) })} key={meta.key}>
         {options.map((o) => (
           <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
@@ -100,9 +107,12 @@ export function CheckboxGroup({
     ([] as unknown[]).concat(meta.initialValue ?? []).filter((v): v is string => typeof v === "string"),
   );
   return (
-    <fieldset className="field checkbox-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+    <fieldset
+      className="field checkbox-group"
+      aria-describedby={[meta.errors?.length ? meta.errorId : "", hintId(meta, hint) ?? ""].join(" ").trim() || undefined}
+    >
       <legend>{legend}</legend>
-      {hint ? <p className="hint">{hint}</p> : null}
+      {hint ? <p className="hint" id={hintId(meta, hint)}>{hint}</p> : null}
       <div className="checkbox-list" key={meta.key}>
         {options.map((o) => (
           <label key={o.value} className={o.indent ? "indent" : undefined}>

@@ -54,10 +54,13 @@ export function CommonFields({ f, options, kind }: { f: Fields; options: Options
       <Field
         label={t("Taggar", "Tags")}
         meta={f.tags}
-        hint={t(
-          `Skilj med kommatecken. Vanliga taggar: ${options.popularTags.join(", ") || "lean, underhåll"}.`,
-          `Separate with commas. Common tags: ${options.popularTags.join(", ") || "lean, underhåll"}.`,
-        )}
+        hint={
+          <>
+            {t("Skilj med kommatecken. Vanliga taggar: ", "Separate with commas. Common tags: ")}
+            {/* The tags are content, in Swedish. */}
+            <span lang="sv">{options.popularTags.join(", ") || "lean, underhåll"}</span>.
+          </>
+        }
       />
       <SelectField
         label={t("Språk", "Language")}

@@ -37,13 +37,12 @@ export function RecordHeader({ record, editUrl }: { record: RecordBase; editUrl?
       {record.tags.length > 0 ? (
         <p className="tags">
           <span className="visually-hidden">{t("Taggar: ", "Tags: ")}</span>
-          <span lang={record.language}>
-            {record.tags.map((tag) => (
-              <span key={tag} className="tag">
-                #{tag}
-              </span>
-            ))}
-          </span>
+          {/* Each tag its own flex item (a wrapper would make one line that never wraps). */}
+          {record.tags.map((tag) => (
+            <span key={tag} className="tag" lang={record.language}>
+              #{tag}
+            </span>
+          ))}
         </p>
       ) : null}
     </header>

@@ -38,6 +38,7 @@ browserDescribe("a newcomer in the browser", () => {
         // The themes, from the main menu.
         await followMenu(page, "/themes");
         const themeLinks = page.locator('main h2 a[href^="/themes/"]');
+        await themeLinks.nth(3).waitFor();
         expect(await themeLinks.count()).toBeGreaterThanOrEqual(4);
 
         // A theme page: its material as a learning cycle, each stage with records in it.

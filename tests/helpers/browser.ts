@@ -239,6 +239,8 @@ export async function followMenu(page: Page, href: string): Promise<void> {
   }
   await link.click();
   await page.waitForURL((url) => url.pathname === href);
+  // The URL changes a moment before the new page is rendered; the menu marks the page it shows.
+  await page.locator(`header nav a[href="${href}"][aria-current="page"]`).first().waitFor();
   await hydrated(page);
 }
 

@@ -91,7 +91,7 @@ export function ThemePaths({ paths, suggested }: { paths: PathListItem[]; sugges
   const stageName = (id: keyof LearningCycle) => t(STAGES.find((s) => s.id === id)!.name);
   return (
     <section className="section" aria-labelledby="paths">
-      <h2 id="paths">{t("Lärvägar i temat", "Learning paths in the theme")}</h2>
+      <h2 id="paths">{t("Lärvägar i temat", "Reading paths in the theme")}</h2>
       {paths.length === 0 && suggested.length === 0 ? (
         <p className="empty">{t("Ingen lärväg är sammanställd för temat ännu.", "No learning path has been put together for the theme yet.")}</p>
       ) : paths.length === 0 ? (
@@ -114,17 +114,25 @@ export function ThemePaths({ paths, suggested }: { paths: PathListItem[]; sugges
           </ol>
         </>
       ) : (
-        <ul className="path-list">
-          {paths.map((p) => (
-            <li key={p.slug}>
-              <Link to={`/paths/${p.slug}`} lang="sv">
-                {p.title}
-              </Link>{" "}
-              – {t.plural(p.stepCount, { sv: "steg", en: "step" }, { sv: "steg", en: "steps" })}. <span lang="sv">{p.summary}</span>
-            </li>
-          ))}
-        </ul>
+        <PathList paths={paths} />
       )}
     </section>
+  );
+}
+
+/** Reading paths as a short list: title, number of steps and summary (home and theme pages). */
+export function PathList({ paths }: { paths: PathListItem[] }) {
+  const t = useT();
+  return (
+    <ul className="path-list">
+      {paths.map((p) => (
+        <li key={p.slug}>
+          <Link to={`/paths/${p.slug}`} lang="sv">
+            {p.title}
+          </Link>{" "}
+          – {t.plural(p.stepCount, { sv: "steg", en: "step" }, { sv: "steg", en: "steps" })}. <span lang="sv">{p.summary}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -6,6 +6,7 @@ import { FeedLinks } from "~/components/feed-links";
 import { LearningModel } from "~/components/learning-model";
 import { RecordGrid } from "~/components/record-card";
 import { ThemeName } from "~/components/theme-chips";
+import { PathList } from "~/components/theme-cycle";
 import { metaT, useT } from "~/i18n";
 import { getFigures } from "~/models/overview.server";
 import { listPaths } from "~/models/path.server";
@@ -82,18 +83,9 @@ export default function Home() {
       </section>
 
       <section className="section" aria-labelledby="paths">
-        <h2 id="paths">{t("Lärvägar", "Learning paths")}</h2>
+        <h2 id="paths">{t("Lärvägar", "Reading paths")}</h2>
         <p className="muted">{t("Följ en färdig väg genom materialet, steg för steg.", "Follow a ready-made path through the material, step by step.")}</p>
-        <ul className="path-list">
-          {paths.map((p) => (
-            <li key={p.slug}>
-              <Link to={`/paths/${p.slug}`} lang="sv">
-                {p.title}
-              </Link>{" "}
-              – {t.plural(p.stepCount, { sv: "steg", en: "step" }, { sv: "steg", en: "steps" })}. <span lang="sv">{p.summary}</span>
-            </li>
-          ))}
-        </ul>
+        <PathList paths={paths} />
       </section>
     </>
   );

@@ -88,7 +88,7 @@ export default function Manage() {
             <WorkTable items={stale ?? []} empty={noStale} showReviewBy />
           </section>
           <section className="section" aria-labelledby="paths">
-            <h2 id="paths">{t("Lärvägar", "Learning paths")}</h2>
+            <h2 id="paths">{t("Lärvägar", "Reading paths")}</h2>
             <ul>
               {(paths ?? []).map((p) => (
                 <li key={p.slug}>

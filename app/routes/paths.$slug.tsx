@@ -68,7 +68,7 @@ export default function PathPage() {
     <>
       <header className="page-header">
         <nav aria-label={t("Brödsmulor", "Breadcrumb")} className="breadcrumb">
-          <Link to="/paths">{t("Lärvägar", "Learning paths")}</Link>
+          <Link to="/paths">{t("Lärvägar", "Reading paths")}</Link>
         </nav>
         <h1 lang="sv">{path.title}</h1>
         <p className="lead" lang="sv">

@@ -16,7 +16,7 @@ export default function Paths() {
   return (
     <>
       <header className="page-header">
-        <h1>{t("Lärvägar", "Learning paths")}</h1>
+        <h1>{t("Lärvägar", "Reading paths")}</h1>
         <p className="lead">
           {t(
             "Handplockade vägar genom materialet: från inspiration via erfarenhetsutbyte och kompetensutveckling till något ni kan tillämpa själva. Varje steg säger varför det är värt att läsa.",
@@ -29,7 +29,7 @@ export default function Paths() {
         {paths.map((p) => (
           <article key={p.slug} className="card">
             <p className="card-meta">
-              <span className="badge badge-path">{t("Lärväg", "Learning path")}</span>{" "}
+              <span className="badge badge-path">{t("Lärväg", "Reading path")}</span>{" "}
               {t.plural(p.stepCount, { sv: "steg", en: "step" }, { sv: "steg", en: "steps" })}
             </p>
             <h2 className="card-title" lang="sv">
@@ -53,5 +53,5 @@ export default function Paths() {
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches);
-  return [{ title: t("Lärvägar – Lärdom", "Learning paths – Lärdom") }];
+  return [{ title: t("Lärvägar – Lärdom", "Reading paths – Lärdom") }];
 };

@@ -19,6 +19,7 @@ import { metaT, useT, type Text } from "./i18n";
 import { getLang } from "./i18n/lang.server";
 import styles from "./styles/app.css";
 import print from "./styles/print.css";
+import { useNonce } from "./utils/nonce";
 import { getUser } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -58,6 +59,7 @@ const NAV: Array<{ to: string; label: Text }> = [
 /** The document around every page, error pages included. */
 export function Layout({ children }: { children: React.ReactNode }) {
   const t = useT();
+  const nonce = useNonce();
   return (
     <html lang={t.lang}>
       <head>
@@ -115,8 +117,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -7,14 +7,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
 
 import { migrateToLatest } from "../../db/migrator";
 import { createDemoAccounts } from "../../seeds/accounts";
 import { formatProblem, isDatabaseEmpty, loadSeedDirectory, SeedError } from "../../seeds/loader";
 import { ensureSearchReady, stopSearch } from "../search/service.server";
+import { createApp } from "../server/app.server";
+import { errorFields, log } from "../server/log.server";
+import { invalidateOnOutsideWrites } from "../server/page-cache.server";
 import { closeDb, getDb } from "../utils/db.server";
 import { getEnv } from "../utils/env.server";
 
@@ -71,40 +72,43 @@ async function main() {
   console.log(`Sökindexet är klart (${Date.now() - started} ms).`);
 
   const serverBuild = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const app = express();
-  app.disable("x-powered-by");
-  // Fingerprinted assets may be cached for ever; everything else in public/ for an hour.
-  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-  // Always production mode: Remix then never sends error details or stacks to the browser.
-  app.all(
-    "*",
-    createRequestHandler({
-      build: serverBuild,
-      mode: "production",
-      // The peer address, for rate-limiting sign-ins per address. Behind a reverse proxy this is
-      // the proxy; see docs/decisions/005-accounts-and-sessions.md.
-      getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "" }),
-    }),
-  );
+  const { app, cache } = createApp({
+    build: serverBuild,
+    root,
+    production: env.NODE_ENV === "production",
+    publicOrigin: env.PUBLIC_ORIGIN,
+  });
+  const stopWatching = invalidateOnOutsideWrites(getDb(), cache);
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const host = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
     console.log(`Lärdom är igång på http://${host}:${env.PORT}`);
   });
+  // A client that sends its headers or body a byte at a time must not hold a connection for ever.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 60_000;
 
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal}: stänger Lärdom …`);
+    // Stop accepting, let requests under way finish, then close the database cleanly (SQLite
+    // folds the write-ahead log back into the file when the last connection closes).
     server.close(async () => {
+      stopWatching();
       await stopSearch();
       await closeDb();
+      console.log("Lärdom har stängts.");
       process.exit(0);
     });
-    // Keep-alive connections would hold close() open; give in-flight requests a moment.
-    setTimeout(() => server.closeAllConnections(), 5000).unref();
+    server.closeIdleConnections();
+    // A request still running after this long is cut off rather than holding the shutdown.
+    setTimeout(() => server.closeAllConnections(), 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("unhandledRejection", (reason) => log("error", "unhandled rejection", errorFields(reason)));
 }
 
 main().catch(async (error) => {

@@ -58,7 +58,7 @@ export function BarChart({
       aria-labelledby={`${id}-title ${id}-desc`}
       viewBox={`0 0 ${WIDTH} ${height}`}
       width="100%"
-      style={{ maxWidth: `${WIDTH}px`, height: "auto", display: "block" }}
+      className="bar-chart"
       fontFamily="system-ui, sans-serif"
       fontSize="14"
     >

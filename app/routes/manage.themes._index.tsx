@@ -48,7 +48,7 @@ export default function ManageThemes() {
       ) : null}
       <ul>
         {themes.map((theme) => (
-          <li key={theme.value} className={theme.indent ? "indent" : undefined} style={theme.indent ? { marginLeft: "1.5rem" } : undefined}>
+          <li key={theme.value} className={theme.indent ? "theme-child" : undefined}>
             <Link to={`/manage/themes/${theme.value}`} lang={(theme as { lang?: string }).lang ?? "sv"}>
               {theme.label}
             </Link>

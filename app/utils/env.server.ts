@@ -16,6 +16,12 @@ const EnvSchema = z
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     DATABASE_PATH: z.string().trim().min(1, "DATABASE_PATH får inte vara tom").default("data/lardom.db"),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET måste vara minst 32 tecken").optional(),
+    // Behind a proxy that rewrites Host: the site's own origin, the only one writes may come from.
+    PUBLIC_ORIGIN: z
+      .string()
+      .url("PUBLIC_ORIGIN måste vara en adress som https://lardom.example.se")
+      .transform((url) => new URL(url).origin)
+      .optional(),
   })
   .refine((env) => env.NODE_ENV !== "production" || env.SESSION_SECRET, {
     message: "SESSION_SECRET krävs i produktion",

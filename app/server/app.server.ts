@@ -1,0 +1,245 @@
+import crypto from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import path from "node:path";
+
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+
+import type { Lang, Text } from "../i18n";
+import { langCookie, langFromAcceptLanguage } from "../i18n/lang.server";
+import { securityHeaders, newNonce } from "./headers.server";
+import { errorFields, log } from "./log.server";
+import { etagMatches, PageCache, pageBody } from "./page-cache.server";
+import { bodyLimit, checkFormBody, checkOrigin, checkUrl, isUploadPath, readBody, Refusal, tooLarge } from "./requests.server";
+
+/**
+ * The HTTP server around Remix: security headers with a fresh CSP nonce, refusals of bad
+ * requests before Remix parses them, the anonymous page cache, and structured error logs with
+ * a request id. Remix itself is called through @remix-run/node, so the page can be kept, and the
+ * body checked, as whole buffers. See docs/decisions/010-hardening-and-page-cache.md.
+ */
+export interface AppOptions {
+  build: ServerBuild;
+  /** The project directory (public/ lies under it). */
+  root: string;
+  production: boolean;
+  /** Behind a proxy that rewrites Host: the one origin writes may come from. */
+  publicOrigin?: string;
+  cache?: PageCache;
+}
+
+interface Locals {
+  requestId: string;
+  nonce: string;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function createApp({ build, root, production, publicOrigin, cache = new PageCache() }: AppOptions) {
+  const remix = createRequestHandler(build, "production");
+  const app = express();
+  app.disable("x-powered-by");
+  app.disable("etag"); // ETags are the page cache's, computed without the nonce
+  app.set("query parser", () => ({})); // Remix reads the query itself; express should not
+
+  app.use((req, res, next) => {
+    const locals: Locals = { requestId: crypto.randomBytes(9).toString("base64url"), nonce: newNonce() };
+    res.locals = locals as unknown as typeof res.locals;
+    res.setHeader("X-Request-Id", locals.requestId);
+    for (const [name, value] of Object.entries(securityHeaders({ nonce: locals.nonce, production }))) res.setHeader(name, value);
+
+    const refusal = checkUrl(req.originalUrl) ?? (SAFE_METHODS.has(req.method) ? null : checkOrigin(req.headers, publicOrigin));
+    if (refusal) return void refuse(req, res, refusal);
+    if (!SAFE_METHODS.has(req.method)) {
+      // A write may have changed any page. A refused one (4xx) changed nothing, so a flood of
+      // failed sign-ins leaves the cache alone.
+      res.once("close", () => {
+        if (!res.writableFinished || res.statusCode < 400 || res.statusCode >= 500) cache.invalidate();
+      });
+    }
+    next();
+  });
+
+  app.use(async (req, res, next) => {
+    const key = cacheKey(req);
+    if (!key) return next();
+    const page = cache.get(await key);
+    if (!page) return next();
+    res.setHeader("X-Cache", "hit");
+    sendCached(req, res, page, (res.locals as unknown as Locals).nonce);
+  });
+
+  // Fingerprinted assets may be cached for ever; everything else in public/ for an hour.
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", etag: true }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", etag: true }));
+
+  app.all("*", async (req, res, next) => {
+    try {
+      await handleWithRemix(req, res);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Anything thrown outside Remix: logged in full, answered with nothing of it.
+  app.use((error: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+    const { requestId } = res.locals as unknown as Locals;
+    log("error", "request failed", { requestId, method: req.method, path: req.path, ...errorFields(error) });
+    if (res.headersSent) return void res.destroy();
+    res.status(500).type("text/plain; charset=utf-8").send(`Något gick fel hos oss. / Something went wrong on our side. (${requestId})`);
+  });
+
+  async function handleWithRemix(req: ExpressRequest, res: ExpressResponse) {
+    const locals = res.locals as unknown as Locals;
+    let body: Buffer | undefined;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      const limit = bodyLimit(req.path);
+      const read = await readBody(req, limit);
+      if (read === "too-large") return refuse(req, res, tooLarge(limit), { close: true });
+      const refusal = checkBody(req, read);
+      if (refusal) return refuse(req, res, refusal);
+      body = read;
+    }
+
+    const key = await cacheKey(req);
+    const generation = cache.generation;
+    const controller = new AbortController();
+    res.once("close", () => res.writableFinished || controller.abort());
+    const request = new Request(new URL(req.originalUrl, `http://${hostOf(req)}`), {
+      // HEAD is rendered as GET, so its length is right and the page can be kept for GETs.
+      method: req.method === "HEAD" ? "GET" : req.method,
+      headers: headersOf(req),
+      body: body && new Uint8Array(body),
+      signal: controller.signal,
+    });
+    const response = await remix(request, { clientAddress: req.socket.remoteAddress ?? "", requestId: locals.requestId, nonce: locals.nonce });
+
+    res.status(response.status);
+    response.headers.forEach((value, name) => name !== "set-cookie" && res.setHeader(name, value));
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) res.setHeader("Set-Cookie", cookies);
+    const html = Buffer.from(await response.arrayBuffer());
+    if (response.status >= 500) log("error", "server error", { requestId: locals.requestId, method: req.method, path: req.path, status: response.status });
+
+    const isPage = /^text\/html/i.test(response.headers.get("Content-Type") ?? "");
+    if (isPage && key) {
+      const page = response.status === 200 && !cookies.length ? cache.set(key, { html, nonce: locals.nonce, headers: pageHeaders(response.headers), generation }) : undefined;
+      res.setHeader("Vary", "Cookie, Accept-Language");
+      res.setHeader("Cache-Control", "no-cache");
+      if (page) {
+        res.setHeader("X-Cache", "miss");
+        return sendCached(req, res, page, locals.nonce);
+      }
+    } else if (isPage && !response.headers.has("Cache-Control")) {
+      // Signed-in pages show what only that reader may see: no shared or stored copies.
+      res.setHeader("Cache-Control", "private, no-store");
+    }
+    res.setHeader("Content-Length", html.length);
+    res.end(req.method === "HEAD" ? undefined : html);
+  }
+
+  return { app, cache };
+}
+
+function sendCached(req: ExpressRequest, res: ExpressResponse, page: ReturnType<PageCache["get"]> & object, nonce: string) {
+  for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+  res.setHeader("ETag", page.etag);
+  res.setHeader("Vary", "Cookie, Accept-Language");
+  res.setHeader("Cache-Control", "no-cache");
+  if (etagMatches(req.headers["if-none-match"], page.etag)) {
+    // The browser keeps the page it has, with the nonce it came with: a new policy here would
+    // replace that page's policy and block its scripts.
+    res.removeHeader("Content-Security-Policy");
+    return void res.status(304).end();
+  }
+  const body = pageBody(page, nonce);
+  res.status(200).setHeader("Content-Length", body.length);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Response headers worth keeping with a cached page (not per-response ones). */
+function pageHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ["content-type", "content-language", "link"]) {
+    const value = headers.get(name);
+    if (value) kept[name] = value;
+  }
+  return kept;
+}
+
+/**
+ * The cache key of an anonymous page view: its address and language. Anything else (signed
+ * in, Remix's data requests, other methods) is not cached.
+ */
+function cacheKey(req: ExpressRequest): Promise<string> | null {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const cookie = req.headers.cookie ?? "";
+  if (/(?:^|;\s*)lardom_session=/.test(cookie)) return null;
+  if (/[?&]_data=/.test(req.originalUrl)) return null;
+  return langOf(req).then((lang) => `${lang} ${req.originalUrl}`);
+}
+
+async function langOf(req: IncomingMessage): Promise<Lang> {
+  const cookie = req.headers.cookie;
+  if (cookie?.includes("lardom_lang=")) {
+    const chosen: unknown = await langCookie.parse(cookie).catch(() => null);
+    if (chosen === "sv" || chosen === "en") return chosen;
+  }
+  return langFromAcceptLanguage(req.headers["accept-language"] ?? null);
+}
+
+/** Form bodies must be what a browser sends; only the upload forms take files. */
+function checkBody(req: ExpressRequest, body: Buffer): Refusal | null {
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  if (type.startsWith("application/x-www-form-urlencoded")) return checkFormBody(body);
+  if (type.startsWith("multipart/form-data") && !isUploadPath(req.path)) {
+    return new Refusal(415, { sv: "Det här formuläret tar inte emot filer.", en: "This form does not take files." });
+  }
+  return null;
+}
+
+function hostOf(req: IncomingMessage): string {
+  const host = req.headers.host ?? "";
+  return /^[a-z0-9.:[\]-]+$/i.test(host) ? host : "localhost";
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    try {
+      headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    } catch {
+      // A header value fetch cannot carry; nothing in Lärdom depends on odd headers.
+    }
+  }
+  return headers;
+}
+
+/** A refusal as JSON for the API and Remix's data requests, else a small page in the reader's language. */
+async function refuse(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, { close = false } = {}) {
+  const { requestId } = res.locals as unknown as Locals;
+  log("warn", "request refused", { requestId, method: req.method, path: req.path, status: refusal.status, reason: refusal.message.en });
+  const lang = await langOf(req);
+  const message = refusal.message[lang];
+  if (close) res.setHeader("Connection", "close");
+  res.status(refusal.status).setHeader("Cache-Control", "no-store");
+  if (req.path.startsWith("/api/") || /[?&]_data=/.test(req.originalUrl)) {
+    return void res.type("application/json; charset=utf-8").send(JSON.stringify({ error: message }));
+  }
+  res.type("text/html; charset=utf-8").send(refusalPage(lang, refusal.status, message));
+}
+
+const HEADINGS: Record<number, Text> = {
+  400: { sv: "Felaktig förfrågan", en: "Bad request" },
+  403: { sv: "Inte tillåtet", en: "Not allowed" },
+  413: { sv: "För stort", en: "Too large" },
+  414: { sv: "För lång adress", en: "Address too long" },
+  415: { sv: "Fel slags innehåll", en: "Wrong kind of content" },
+};
+
+function refusalPage(lang: Lang, status: number, message: string): string {
+  const heading = (HEADINGS[status] ?? HEADINGS[400]!)[lang];
+  const home = lang === "sv" ? "Till startsidan" : "To the home page";
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(heading)} – Lärdom</title></head><body><main><p>${lang === "sv" ? "Fel" : "Error"} ${status}</p><h1>${escape(heading)}</h1><p>${escape(message)}</p><p><a href="/">${home}</a></p></main></body></html>`;
+}

@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request as ExpressRequest, type Respon
 
 import type { Lang, Text } from "../i18n";
 import { langCookie, langFromAcceptLanguage } from "../i18n/lang.server";
+import { REQUEST_ID_HEADER } from "../utils/session.server";
 import { securityHeaders, newNonce } from "./headers.server";
 import { errorFields, log } from "./log.server";
 import { etagMatches, PageCache, pageBody } from "./page-cache.server";
@@ -108,7 +109,7 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
     const request = new Request(new URL(req.originalUrl, `http://${hostOf(req)}`), {
       // HEAD is rendered as GET, so its length is right and the page can be kept for GETs.
       method: req.method === "HEAD" ? "GET" : req.method,
-      headers: headersOf(req),
+      headers: headersOf(req, locals.requestId),
       body: body && new Uint8Array(body),
       signal: controller.signal,
     });
@@ -203,9 +204,11 @@ function hostOf(req: IncomingMessage): string {
   return /^[a-z0-9.:[\]-]+$/i.test(host) ? host : "localhost";
 }
 
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
+/** The request's headers for Remix, with our own request id (a client's copy is dropped). */
+function headersOf(req: IncomingMessage, requestId: string): Headers {
+  const headers = new Headers({ [REQUEST_ID_HEADER]: requestId });
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() === REQUEST_ID_HEADER) continue;
     try {
       headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
     } catch {

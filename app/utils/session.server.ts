@@ -29,10 +29,19 @@ async function sessionId(request: Request): Promise<string | null> {
 }
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+/**
+ * Remix hands each loader of one page its own copy of the request, so the WeakMap alone would
+ * look the session up once per loader. The server (app/server/app.server.ts) names each request
+ * in REQUEST_ID_HEADER, which no client can set, and the lookup is shared under that name.
+ */
+export const REQUEST_ID_HEADER = "x-lardom-request";
+const byRequestId = new Map<string, Promise<SessionUser | null>>();
 
 /** The signed-in user, or null. Looked up once per request. */
 export function getUser(request: Request): Promise<SessionUser | null> {
-  let found = cache.get(request);
+  const requestId = request.headers.get(REQUEST_ID_HEADER);
+  const key = requestId && `${requestId} ${request.headers.get("Cookie") ?? ""}`;
+  let found = cache.get(request) ?? (key ? byRequestId.get(key) : undefined);
   if (!found) {
     found = (async () => {
       const id = await sessionId(request);
@@ -43,6 +52,11 @@ export function getUser(request: Request): Promise<SessionUser | null> {
       return (await selectSessionUser(db).where("u.id", "=", userId).executeTakeFirst()) ?? null;
     })();
     cache.set(request, found);
+    if (key) {
+      // Old entries are never asked for again; forget them in bulk rather than time each one.
+      if (byRequestId.size >= 500) byRequestId.clear();
+      byRequestId.set(key, found);
+    }
   }
   return found;
 }

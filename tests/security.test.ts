@@ -194,6 +194,21 @@ describe("requests refused before Remix reads them", () => {
     expect(await api.json()).toEqual({ error: expect.stringContaining("Adressen") });
   });
 
+  it("answers a flood of sign-ins from one address with 429 before it reaches the database", async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 45 }, () => postForm("/login", "email=flood%40example.se&password=fel", { "Accept-Language": "en" })),
+    );
+    const limited = attempts.filter((r) => r.status === 429);
+    // 30 pass the server's bucket (the app's own limit answers some of those 429 too).
+    expect(limited.length).toBeGreaterThanOrEqual(15);
+    const fromServer = limited.find((r) => r.headers.get("Retry-After"));
+    expect(fromServer).toBeDefined();
+    expect(await fromServer!.text()).toContain("Too many sign-in attempts");
+    const failures = await getDb().selectFrom("login_attempts").select((eb) => eb.fn.countAll().as("n")).where("email", "=", "flood@example.se").executeTakeFirstOrThrow();
+    expect(Number(failures.n)).toBeLessThanOrEqual(30);
+    expect((await get("/themes")).status).toBe(200);
+  });
+
   it("logs each refusal as one JSON line carrying the request id the response names", async () => {
     const response = await postForm("/language", "lang=%00");
     const id = response.headers.get("X-Request-Id");

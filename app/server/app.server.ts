@@ -11,6 +11,7 @@ import { REQUEST_ID_HEADER } from "../utils/session.server";
 import { securityHeaders, newNonce } from "./headers.server";
 import { errorFields, log } from "./log.server";
 import { etagMatches, PageCache, pageBody } from "./page-cache.server";
+import { RateLimiter } from "./rate-limit.server";
 import { bodyLimit, checkFormBody, checkOrigin, checkUrl, isUploadPath, readBody, Refusal, tooLarge } from "./requests.server";
 
 /**
@@ -36,8 +37,17 @@ interface Locals {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Sign-in attempts per address: 30 at once, then one a second. No person types that fast. */
+const SIGN_IN_BURST = 30;
+const SIGN_IN_PER_SECOND = 1;
+const TOO_MANY_SIGN_INS = new Refusal(429, {
+  sv: "För många inloggningsförsök på kort tid. Vänta en stund och försök igen.",
+  en: "Too many sign-in attempts in a short time. Wait a while and try again.",
+});
+
 export function createApp({ build, root, production, publicOrigin, cache = new PageCache() }: AppOptions) {
   const remix = createRequestHandler(build, "production");
+  const signIns = new RateLimiter(SIGN_IN_BURST, SIGN_IN_PER_SECOND);
   const app = express();
   app.disable("x-powered-by");
   app.disable("etag"); // ETags are the page cache's, computed without the nonce
@@ -51,6 +61,10 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
 
     const refusal = checkUrl(req.originalUrl) ?? (SAFE_METHODS.has(req.method) ? null : checkOrigin(req.headers, publicOrigin));
     if (refusal) return void refuse(req, res, refusal);
+    if (req.method === "POST" && req.path === "/login" && !signIns.take(req.socket.remoteAddress ?? "")) {
+      res.setHeader("Retry-After", String(signIns.retryAfter(req.socket.remoteAddress ?? "")));
+      return void refuse(req, res, TOO_MANY_SIGN_INS);
+    }
     if (!SAFE_METHODS.has(req.method)) {
       // A write may have changed any page. A refused one (4xx) changed nothing, so a flood of
       // failed sign-ins leaves the cache alone.
@@ -238,6 +252,7 @@ const HEADINGS: Record<number, Text> = {
   413: { sv: "För stort", en: "Too large" },
   414: { sv: "För lång adress", en: "Address too long" },
   415: { sv: "Fel slags innehåll", en: "Wrong kind of content" },
+  429: { sv: "För många försök", en: "Too many attempts" },
 };
 
 function refusalPage(lang: Lang, status: number, message: string): string {

@@ -9,7 +9,7 @@ import type { Text } from "../i18n";
  */
 export class Refusal {
   constructor(
-    readonly status: 400 | 403 | 413 | 414 | 415,
+    readonly status: 400 | 403 | 413 | 414 | 415 | 429,
     readonly message: Text,
   ) {}
 }

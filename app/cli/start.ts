@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import type http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -88,11 +89,24 @@ async function main() {
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;
 
+  // Responses not yet sent. On shutdown each is still sent in full, with "Connection: close",
+  // so a kept-alive connection ends once answered instead of waiting for its next request.
   let stopping = false;
+  const unanswered = new Set<http.ServerResponse>();
+  server.prependListener("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (stopping) res.setHeader("Connection", "close");
+    unanswered.add(res);
+    res.once("close", () => {
+      unanswered.delete(res);
+      if (stopping) server.closeIdleConnections();
+    });
+  });
+
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stänger Lärdom …`);
+    for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
     // Stop accepting, let requests under way finish, then close the database cleanly (SQLite
     // folds the write-ahead log back into the file when the last connection closes).
     server.close(async () => {

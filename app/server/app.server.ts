@@ -37,6 +37,9 @@ interface Locals {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Posts that change only the poster's session or language, never what anonymous pages show. */
+const SESSION_ONLY_PATHS = new Set(["/login", "/logout", "/language"]);
+
 /** Sign-in attempts per address: 30 at once, then one a second. No person types that fast. */
 const SIGN_IN_BURST = 30;
 const SIGN_IN_PER_SECOND = 1;
@@ -65,9 +68,8 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
       res.setHeader("Retry-After", String(signIns.retryAfter(req.socket.remoteAddress ?? "")));
       return void refuse(req, res, TOO_MANY_SIGN_INS);
     }
-    if (!SAFE_METHODS.has(req.method)) {
-      // A write may have changed any page. A refused one (4xx) changed nothing, so a flood of
-      // failed sign-ins leaves the cache alone.
+    if (!SAFE_METHODS.has(req.method) && !SESSION_ONLY_PATHS.has(req.path)) {
+      // A write may have changed any page. A refused one (4xx) changed nothing.
       res.once("close", () => {
         if (!res.writableFinished || res.statusCode < 400 || res.statusCode >= 500) cache.invalidate();
       });

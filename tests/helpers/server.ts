@@ -20,29 +20,80 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   databasePath: string;
+  /**
+   * The process that runs app/cli/start.ts. `npm start` runs it under the tsx CLI, which starts
+   * it as a child of its own and relays SIGINT and SIGTERM to it; a SIGKILL of tsx alone would
+   * leave the server running as an orphan.
+   */
+  pid: number;
   output: () => string;
+  /** Sends a signal to the server process itself (`pid`), without waiting: see `exited`. */
+  kill: (signal: NodeJS.Signals) => void;
+  /** Settles when the server and tsx around it have exited, with how tsx exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Stops the server (SIGTERM) and removes its data directory, unless the caller gave the database. */
   stop: () => Promise<void>;
+}
+
+/** The one child process of `pid` (tsx's server process), from Linux's /proc. */
+function childOf(pid: number): number | undefined {
+  try {
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return children.length === 1 ? Number(children[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function signalProcess(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+export interface StartOptions {
+  timeoutMs?: number;
+  /** Use this database file (and its directory) instead of a fresh temporary one; `stop` keeps it. */
+  databasePath?: string;
+  port?: number;
+  /** Extra environment for the server. */
+  env?: Record<string, string>;
+  /** How often to ask /healthz while the server starts. */
+  pollMs?: number;
 }
 
 /**
  * Starts Lärdom the way `npm start` does (building if stale, migrating, seeding an empty
- * database) on a free port of 127.0.0.1, with its own database. The server stops with `stop`,
- * and at the latest when the test process exits.
+ * database) on a free port of 127.0.0.1, with its own database unless given one. The server
+ * stops with `stop`, and at the latest when the test process exits.
  */
-export async function startServer({ timeoutMs = 120_000 } = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lardom-server-"));
-  const databasePath = path.join(dir, "lardom.db");
+export async function startServer({ timeoutMs = 120_000, databasePath: given, port: givenPort, env = {}, pollMs = 250 }: StartOptions = {}): Promise<RunningServer> {
+  const port = givenPort ?? (await freePort());
+  const dir = given ? path.dirname(given) : fs.mkdtempSync(path.join(os.tmpdir(), "lardom-server-"));
+  const databasePath = given ?? path.join(dir, "lardom.db");
   let log = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "app/cli/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, NODE_ENV: "test" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, NODE_ENV: "test", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
-  const kill = () => child.kill("SIGKILL");
+  let serverPid = 0; // known once the server is up
+  const kill = () => {
+    if (serverPid) signalProcess(serverPid, "SIGKILL");
+    child.kill("SIGKILL");
+  };
   process.once("exit", kill);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => {
+      // Tests that start many servers would otherwise pile up exit listeners.
+      process.removeListener("exit", kill);
+      resolve({ code, signal });
+    }),
+  );
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
@@ -54,21 +105,23 @@ export async function startServer({ timeoutMs = 120_000 } = {}): Promise<Running
       kill();
       throw new Error(`The server did not become healthy in ${timeoutMs} ms:\n${log}`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
+  serverPid = childOf(child.pid!) ?? child.pid!;
 
   return {
     url,
     databasePath,
+    pid: serverPid,
     output: () => log,
+    kill: (signal) => signalProcess(serverPid, signal),
+    exited,
     stop: async () => {
-      process.removeListener("exit", kill);
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
         await exited;
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!given) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

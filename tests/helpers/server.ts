@@ -20,29 +20,15 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   databasePath: string;
-  /**
-   * The process that runs app/cli/start.ts. `npm start` runs it under the tsx CLI, which starts
-   * it as a child of its own and relays SIGINT and SIGTERM to it; a SIGKILL of tsx alone would
-   * leave the server running as an orphan.
-   */
+  /** The process that runs app/cli/start.ts (`node --import tsx`, as `npm start` does: one process). */
   pid: number;
   output: () => string;
   /** Sends a signal to the server process itself (`pid`), without waiting: see `exited`. */
   kill: (signal: NodeJS.Signals) => void;
-  /** Settles when the server and tsx around it have exited, with how tsx exited. */
+  /** Settles when the server has exited, with how it exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Stops the server (SIGTERM) and removes its data directory, unless the caller gave the database. */
   stop: () => Promise<void>;
-}
-
-/** The one child process of `pid` (tsx's server process), from Linux's /proc. */
-function childOf(pid: number): number | undefined {
-  try {
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    return children.length === 1 ? Number(children[0]) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function signalProcess(pid: number, signal: NodeJS.Signals) {
@@ -74,7 +60,7 @@ export async function startServer({ timeoutMs = 120_000, databasePath: given, po
   const dir = given ? path.dirname(given) : fs.mkdtempSync(path.join(os.tmpdir(), "lardom-server-"));
   const databasePath = given ?? path.join(dir, "lardom.db");
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "app/cli/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: databasePath, NODE_ENV: "test", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -107,7 +93,7 @@ export async function startServer({ timeoutMs = 120_000, databasePath: given, po
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }
-  serverPid = childOf(child.pid!) ?? child.pid!;
+  serverPid = child.pid!;
 
   return {
     url,

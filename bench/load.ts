@@ -150,8 +150,13 @@ async function main() {
 
   console.log("\nStarting Lärdom (NODE_ENV=production, a fresh demo database) …");
   const lardom = await startLardom();
-  // Ctrl-C: Lärdom is stopped, not left running (the reference goes with its IPC channel).
-  process.once("SIGINT", () => void lardom.stop().finally(() => process.exit(130)));
+  // Ctrl-C or kill: Lärdom is stopped, not left running (the reference goes with its IPC channel).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log(`\n${signal}: stopping Lärdom …`);
+      void lardom.stop().finally(() => process.exit(130));
+    });
+  }
   try {
     const accounts = demoAccounts(lardom.output());
     if (!accounts.member || !accounts.admin) throw new Error(`No demo accounts in Lärdom's output:\n${lardom.output()}`);

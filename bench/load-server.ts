@@ -63,7 +63,7 @@ function recorder(child: ChildProcess) {
 export async function startLardom({ timeoutMs = 300_000 } = {}): Promise<Child> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lardom-load-"));
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "app/cli/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

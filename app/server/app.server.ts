@@ -51,6 +51,7 @@ const TOO_MANY_SIGN_INS = new Refusal(429, {
 export function createApp({ build, root, production, publicOrigin, cache = new PageCache() }: AppOptions) {
   const remix = createRequestHandler(build, "production");
   const signIns = new RateLimiter(SIGN_IN_BURST, SIGN_IN_PER_SECOND);
+  const signingIn = new Set<string>();
   const app = express();
   app.disable("x-powered-by");
   app.disable("etag"); // ETags are the page cache's, computed without the nonce
@@ -64,9 +65,16 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
 
     const refusal = checkUrl(req.originalUrl) ?? (SAFE_METHODS.has(req.method) ? null : checkOrigin(req.headers, publicOrigin));
     if (refusal) return void refuse(req, res, refusal);
-    if (req.method === "POST" && req.path === "/login" && !signIns.take(req.socket.remoteAddress ?? "")) {
-      res.setHeader("Retry-After", String(signIns.retryAfter(req.socket.remoteAddress ?? "")));
-      return void refuse(req, res, TOO_MANY_SIGN_INS);
+    if (req.method === "POST" && req.path === "/login") {
+      // One sign-in at a time per address, and a bucket of them: each costs a memory-hard hash,
+      // and the app's failure counts are only written once a hash has been checked.
+      const address = req.socket.remoteAddress ?? "";
+      if (signingIn.has(address) || !signIns.take(address)) {
+        res.setHeader("Retry-After", String(Math.max(1, signIns.retryAfter(address))));
+        return void refuse(req, res, TOO_MANY_SIGN_INS);
+      }
+      signingIn.add(address);
+      res.once("close", () => signingIn.delete(address));
     }
     if (!SAFE_METHODS.has(req.method) && !SESSION_ONLY_PATHS.has(req.path)) {
       // A write may have changed any page. A refused one (4xx) changed nothing.

@@ -35,6 +35,11 @@ interface Locals {
   nonce: string;
 }
 
+/** What the first middleware keeps for the rest of the request. */
+function localsOf(res: ExpressResponse): Locals {
+  return res.locals as unknown as Locals;
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Posts that change only the poster's session or language, never what anonymous pages show. */
@@ -91,7 +96,7 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
     const page = cache.get(await key);
     if (!page) return next();
     res.setHeader("X-Cache", "hit");
-    sendCached(req, res, page, (res.locals as unknown as Locals).nonce);
+    sendCached(req, res, page, localsOf(res).nonce);
   });
 
   // Fingerprinted assets may be cached for ever; everything else in public/ for an hour.
@@ -108,14 +113,14 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
 
   // Anything thrown outside Remix: logged in full, answered with nothing of it.
   app.use((error: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
-    const { requestId } = res.locals as unknown as Locals;
+    const { requestId } = localsOf(res);
     log("error", "request failed", { requestId, method: req.method, path: req.path, ...errorFields(error) });
     if (res.headersSent) return void res.destroy();
     res.status(500).type("text/plain; charset=utf-8").send(`Något gick fel hos oss. / Something went wrong on our side. (${requestId})`);
   });
 
   async function handleWithRemix(req: ExpressRequest, res: ExpressResponse) {
-    const locals = res.locals as unknown as Locals;
+    const locals = localsOf(res);
     let body: Buffer | undefined;
     if (req.method !== "GET" && req.method !== "HEAD") {
       const limit = bodyLimit(req.path);
@@ -244,7 +249,7 @@ function headersOf(req: IncomingMessage, requestId: string): Headers {
 
 /** A refusal as JSON for the API and Remix's data requests, else a small page in the reader's language. */
 async function refuse(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, { close = false } = {}) {
-  const { requestId } = res.locals as unknown as Locals;
+  const { requestId } = localsOf(res);
   log("warn", "request refused", { requestId, method: req.method, path: req.path, status: refusal.status, reason: refusal.message.en });
   const lang = await langOf(req);
   const message = refusal.message[lang];

@@ -1,12 +1,34 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
 
-const scrypt = promisify(crypto.scrypt) as (
+const scryptAsync = promisify(crypto.scrypt) as (
   password: string,
   salt: Buffer,
   keylen: number,
   options: crypto.ScryptOptions,
 ) => Promise<Buffer>;
+
+/**
+ * At most two hashes at a time, the rest wait their turn. Each takes ~0.5 s of CPU and 128 MiB,
+ * and runs on libuv's pool of four threads, which sqlite3 shares: a burst of sign-ins must not
+ * take every thread and stall every page's queries behind it.
+ */
+const MAX_HASHING = 2;
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+async function scrypt(...args: Parameters<typeof scryptAsync>): Promise<Buffer> {
+  // A finishing hash hands its place straight to the next in line, so none can jump the queue.
+  if (hashing < MAX_HASHING) hashing++;
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await scryptAsync(...args);
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
+}
 
 /**
  * OWASP's Password Storage Cheat Sheet: scrypt with N = 2^17, r = 8, p = 1. That needs

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ACTIVITY_FORMATS, ACTIVITY_LEVELS, EVENT_TYPES, LANGUAGES, type RecordKind } from "../../db/schema";
 import { SLUG_PATTERN } from "../../seeds/schema";
 import { makeT, type Text, type Translate } from "../i18n";
+import { markdownProblem } from "../utils/markdown-limits";
 import { perLanguage } from "./lang";
 
 /**
@@ -23,7 +24,16 @@ export const recordSchemas = perLanguage((t: Translate) => {
       ? z.string({ required_error: required }).trim().min(1, required).max(max, most(max))
       : z.string().trim().max(max, most(max)).default("");
 
-  const markdown = (max = 50_000) => z.string().max(max, most(max)).default("");
+  // Size alone does not make Markdown slow to render; its shape can (app/utils/markdown-limits.ts).
+  const markdown = (max = 50_000) =>
+    z
+      .string()
+      .max(max, most(max))
+      .superRefine((value, ctx) => {
+        const problem = markdownProblem(value);
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: t(problem) });
+      })
+      .default("");
 
   const date = (required = t("Fyll i datum.", "Enter a date.")) =>
     z

@@ -1,6 +1,8 @@
 import { Marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
+import { markdownProblem } from "./markdown-limits";
+
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 /**
@@ -52,6 +54,9 @@ function isAbsolute(url: string | undefined): boolean {
  * section that has its own h2. Deeper headings keep their distance below it.
  */
 export function renderMarkdown(markdown: string, { topHeading = 2 }: { topHeading?: 2 | 3 } = {}): string {
+  // Text stored before the forms checked its shape is shown as plain paragraphs, not parsed:
+  // parsing it could take seconds and hold up every other reader.
+  if (markdownProblem(markdown)) return plainParagraphs(markdown);
   const html = marked.parse(markdown) as string;
   const headings: Record<string, string> = {};
   for (let n = 1; n <= 6; n++) headings[`h${n}`] = `h${Math.min(6, Math.max(topHeading, n + topHeading - 2))}`;
@@ -59,6 +64,15 @@ export function renderMarkdown(markdown: string, { topHeading = 2 }: { topHeadin
     ...SANITIZE,
     transformTags: { ...SANITIZE.transformTags, ...headings },
   });
+}
+
+function plainParagraphs(text: string): string {
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .split(/\n\s*\n/)
+    .filter((part) => part.trim())
+    .map((part) => `<p>${escape(part.trim())}</p>`)
+    .join("\n");
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };

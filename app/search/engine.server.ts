@@ -195,6 +195,9 @@ export function weightIn(engine: Engine, record: number, field: number, term: nu
   return 0;
 }
 
+/** Longest word looked up with typos allowed (Swedish compounds stay well below it). */
+const MAX_FUZZY_LENGTH = 32;
+
 /** Most index terms one prefix or typo pattern may expand to; short prefixes match many. */
 const MAX_EXPANSION = 50;
 
@@ -216,6 +219,12 @@ export function expand(engine: Engine, { term, prefix, editDistance }: { term: s
     fromFuzzyString: (term: string, distance: number) => lunr.TokenSet;
     fromArray: (terms: string[]) => lunr.TokenSet;
   };
+  // lunr's typo automaton grows so fast with the word's length that one 500-letter word took
+  // 90 s; words that long are not typed by hand, so they are only matched as they are.
+  if (term.length > MAX_FUZZY_LENGTH) {
+    const at = lowerBound(engine.terms, term);
+    return engine.terms[at] === term ? [term] : [];
+  }
   engine.tokenSet ??= TokenSet.fromArray(engine.terms);
   const pattern = TokenSet.fromFuzzyString(term, editDistance ?? 0);
   return engine.tokenSet.intersect(pattern).toArray().slice(0, MAX_EXPANSION);

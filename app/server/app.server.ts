@@ -33,6 +33,8 @@ export interface AppOptions {
 interface Locals {
   requestId: string;
   nonce: string;
+  /** Set by the cache lookup: the page's cache key, or null when it is not cached. */
+  cacheKey?: string | null;
 }
 
 /** What the first middleware keeps for the rest of the request. */
@@ -91,9 +93,11 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
   });
 
   app.use(async (req, res, next) => {
-    const key = cacheKey(req);
+    const key = await cacheKey(req);
+    // Kept for the render below, so the language is worked out once per request.
+    localsOf(res).cacheKey = key;
     if (!key) return next();
-    const page = cache.get(await key);
+    const page = cache.get(key);
     if (!page) return next();
     res.setHeader("X-Cache", "hit");
     sendCached(req, res, page, localsOf(res).nonce);
@@ -131,7 +135,7 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
       body = read;
     }
 
-    const key = await cacheKey(req);
+    const key = locals.cacheKey;
     const generation = cache.generation;
     const controller = new AbortController();
     res.once("close", () => res.writableFinished || controller.abort());
@@ -201,12 +205,12 @@ function pageHeaders(headers: Headers): Record<string, string> {
  * The cache key of an anonymous page view: its address and language. Anything else (signed
  * in, Remix's data requests, other methods) is not cached.
  */
-function cacheKey(req: ExpressRequest): Promise<string> | null {
+async function cacheKey(req: ExpressRequest): Promise<string | null> {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const cookie = req.headers.cookie ?? "";
   if (/(?:^|;\s*)lardom_session=/.test(cookie)) return null;
   if (/[?&]_data=/.test(req.originalUrl)) return null;
-  return langOf(req).then((lang) => `${lang} ${req.originalUrl}`);
+  return `${await langOf(req)} ${req.originalUrl}`;
 }
 
 async function langOf(req: IncomingMessage): Promise<Lang> {

@@ -12,6 +12,7 @@ import {
   PathSeed,
   PracticeSeed,
   SLUG_PATTERN,
+  seedMarkdownProblem,
   ThemeSeed,
 } from "./schema";
 
@@ -112,6 +113,8 @@ export async function readSeedDirectory(dir: string): Promise<SeedSet> {
         }
         ({ front, body } = split);
         if (!body.trim()) problems.push({ file, field: "brödtext", message: "saknas efter front matter" });
+        const tooMuch = seedMarkdownProblem(body.trim());
+        if (tooMuch) problems.push({ file, field: "brödtext", message: tooMuch });
       }
       const data = parseYaml(front, file, problems);
       if (data === undefined) continue;

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { markdownProblem, markdownProblemMessage, MARKDOWN_MAX_LENGTH, MARKDOWN_SECTION_MAX_LENGTH } from "../app/forms/markdown";
+import { makeT } from "../app/i18n";
 import {
   ACTIVITY_FORMATS,
   ACTIVITY_LEVELS,
@@ -17,9 +19,26 @@ export const slug = z
   .string({ required_error: "saknas", invalid_type_error: "ska vara text" })
   .regex(SLUG_PATTERN, "ska vara en slug: små bokstäver a–z, siffror och bindestreck");
 
-const text = z.string({ required_error: "saknas", invalid_type_error: "ska vara text" }).trim();
+// No NUL: SQLite's length() stops at one, so the tables' CHECKs would fail after the checks here passed.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what to find
+const text = z.string({ required_error: "saknas", invalid_type_error: "ska vara text" }).trim().regex(/^[^\u0000]*$/, "får inte innehålla tecknet NUL");
 const requiredText = text.min(1, "får inte vara tom");
 const optionalText = text.default("");
+
+/**
+ * What is wrong with a Markdown text of the seeds (a body, a practice's section), in Swedish as
+ * the rest of the seeds' messages; null when it is within the limits the forms keep too.
+ */
+export function seedMarkdownProblem(markdown: string, maxLength = MARKDOWN_MAX_LENGTH): string | null {
+  const problem = markdownProblem(markdown, maxLength);
+  return problem ? markdownProblemMessage(makeT("sv"), problem, maxLength) : null;
+}
+
+/** A practice's section, within the limits of the form's (app/forms/record.ts). */
+const markdownSection = optionalText.superRefine((s, ctx) => {
+  const problem = seedMarkdownProblem(s, MARKDOWN_SECTION_MAX_LENGTH);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 /** YYYY-MM-DD that is also a real calendar date (no 2024-02-30). */
 export const isoDate = z
@@ -60,12 +79,12 @@ const RecordCommon = z.object({
 export const PracticeSeed = RecordCommon.extend({
   organisation: slug,
   published: isoDate,
-  problem: optionalText,
-  solution: optionalText,
-  results: optionalText,
-  resources: optionalText,
-  transferability: optionalText,
-  difficulties: optionalText,
+  problem: markdownSection,
+  solution: markdownSection,
+  results: markdownSection,
+  resources: markdownSection,
+  transferability: markdownSection,
+  difficulties: markdownSection,
   adopted_from: slug.optional(),
   from_event: slug.optional(),
 });

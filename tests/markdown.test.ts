@@ -1,6 +1,18 @@
+import fc from "fast-check";
+import { Marked } from "marked";
 import { describe, expect, it } from "vitest";
 
-import { renderMarkdown } from "../app/utils/markdown.server";
+import {
+  MARKDOWN_MAX_DEPTH,
+  MARKDOWN_MAX_LENGTH,
+  MARKDOWN_RENDER_BUDGET_MS,
+  markdownMemoSize,
+  markdownProblem,
+  markdownRenderProblem,
+  markdownToText,
+  renderMarkdown,
+  renderMarkdownWithin,
+} from "../app/utils/markdown.server";
 
 interface Tag {
   name: string;
@@ -369,5 +381,165 @@ describe("renderMarkdown strips dangerous input", () => {
       // Fixed either by dropping such an href or by giving it the rel.
       expect(link.href === undefined || link.rel === "noopener noreferrer nofollow", md).toBe(true);
     }
+  });
+});
+
+describe("markdownProblem: the limits, in one pass over the text", () => {
+  it("takes 100 000 characters and refuses one more", () => {
+    expect(markdownProblem("a".repeat(MARKDOWN_MAX_LENGTH))).toBeNull();
+    expect(markdownProblem("a".repeat(MARKDOWN_MAX_LENGTH + 1))).toEqual({ kind: "length", length: MARKDOWN_MAX_LENGTH + 1 });
+    expect(markdownProblem("a".repeat(201), 200)).toEqual({ kind: "length", length: 201 });
+  });
+
+  it("counts quotes and list markers at the start of a line, and items indented under others", () => {
+    const depth = (n: number) => ({ kind: "depth", depth: n, line: expect.any(Number) });
+    expect(markdownProblem(`${">".repeat(20)} x`)).toBeNull();
+    expect(markdownProblem(`${">".repeat(21)} x`)).toEqual({ kind: "depth", depth: 21, line: 1 });
+    expect(markdownProblem(`${"> ".repeat(21)}x`)).toEqual(depth(21));
+    expect(markdownProblem(`${"- ".repeat(21)}x`)).toEqual(depth(21));
+    expect(markdownProblem(`${"1. ".repeat(10)}${"> ".repeat(11)}x`)).toEqual(depth(21));
+    const indented = (n: number, step = "  ") => Array.from({ length: n }, (_, i) => `${step.repeat(i)}- ${i}`).join("\n");
+    expect(markdownProblem(indented(20))).toBeNull();
+    expect(markdownProblem(indented(21))).toEqual({ kind: "depth", depth: 21, line: 21 });
+    expect(markdownProblem(indented(21, "\t"))).toEqual(depth(21));
+    // Siblings and lists that start over do not add up.
+    expect(markdownProblem(Array.from({ length: 500 }, (_, i) => `${"  ".repeat(i % 15)}- ${i}`).join("\n"))).toBeNull();
+    expect(markdownProblem(`${"- punkt\n".repeat(5000)}`)).toBeNull();
+  });
+
+  it("does not count rules, emphasis or the lines of fenced code", () => {
+    expect(markdownProblem(`${"* ".repeat(40)}\n\n${"- ".repeat(40)}`)).toBeNull();
+    expect(markdownProblem(`*${"*".repeat(30)}betonat*`)).toBeNull();
+    expect(markdownProblem(`\`\`\`\n${">".repeat(50)} citat i kod\n${"    ".repeat(30)}- indraget\n\`\`\`\nText.`)).toBeNull();
+    expect(markdownProblem(`~~~~\n\`\`\`\n${">".repeat(50)}\n~~~~\n${">".repeat(21)}`)).toEqual({ kind: "depth", depth: 21, line: 5 });
+  });
+
+  it("refuses a paragraph too long and dense with formatting, and takes long ordinary text", () => {
+    expect(markdownProblem("_a".repeat(25_000))).toEqual({ kind: "dense", line: 1 });
+    expect(markdownProblem(`Först.\n\nSedan.\n\n${"\\*".repeat(30_000)}`)).toEqual({ kind: "dense", line: 5 });
+    expect(markdownProblem("[x](".repeat(2_000))).toEqual({ kind: "dense", line: 1 });
+    expect(markdownProblem(`|${"a|".repeat(2_000)}\n|${"-|".repeat(2_000)}\n${`|${"b|".repeat(2_000)}\n`.repeat(20)}`)).toMatchObject({ kind: "dense" });
+    const prose = Array.from({ length: 1_400 }, (_, i) => `Stycke ${i} om **underhåll** och [en länk](https://example.se/a_(b)/${i}) med \`kod\`.\n`).join("\n");
+    expect(markdownProblem(prose.slice(0, MARKDOWN_MAX_LENGTH))).toBeNull();
+    const minutes = Array.from({ length: 2_000 }, (_, i) => `- Beslut ${i}: **ansvarig** Anna, se [protokollet](https://example.se/p/${i}).`).join("\n");
+    expect(markdownProblem(minutes.slice(0, MARKDOWN_MAX_LENGTH))).toBeNull();
+    const wall = Array.from({ length: 400 }, (_, i) => `ord och [länk ${i}](https://example.se/${i}) med lite text`).join(" ");
+    expect(markdownProblem(wall.slice(0, 20_000))).toBeNull();
+  });
+
+  describe("against marked itself, on any mix of quotes, lists, rules, headings and fences", () => {
+    const raw = new Marked({ gfm: true, async: false });
+    /** How deep marked nests lists and quotes, on its own (renderMarkdown would fall back on deep text). */
+    const nesting = (md: string) => {
+      let depth = 0;
+      let deepest = 0;
+      for (const [, closing] of (raw.parse(md) as string).matchAll(/<(\/?)(?:blockquote|ul|ol)\b[^>]*>/g)) {
+        depth += closing ? -1 : 1;
+        deepest = Math.max(deepest, depth);
+      }
+      return deepest;
+    };
+    const indent = fc.constantFrom("", " ", "  ", "   ", "    ", "\t");
+    const marker = fc.constantFrom("> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "  - ", "    - ");
+    const line = fc.tuple(indent, fc.array(marker, { maxLength: 30, size: "max" }), fc.constantFrom("x", "", "*y*", "# h", "---", "```"));
+    const text = (lines: [string, string[], string][], gap: string) => lines.map(([i, markers, t]) => i + markers.join("") + t).join(gap);
+
+    it("lets nothing through that marked nests deeper than 20 levels, in paragraphs apart", () => {
+      fc.assert(
+        fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.constantFrom("\n\n", "\n\n\n"), (lines, gap) => {
+          const md = text(lines, gap);
+          if (nesting(md) > MARKDOWN_MAX_DEPTH) expect(markdownProblem(md), md).not.toBeNull();
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it("and what marked nests deeper than the lines show (lines continued without a blank one) is found on saving", () => {
+      fc.assert(
+        fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+          const md = text(lines, "\n");
+          if (nesting(md) > MARKDOWN_MAX_DEPTH) expect(markdownRenderProblem(md), md).not.toBeNull();
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
+
+describe("renderMarkdown cannot be made to hang a page", () => {
+  /** Inputs that took marked seconds, gigabytes or its whole stack before the limits. */
+  const PATHOLOGICAL: [string, string][] = [
+    ["10 000 nested >", `${">".repeat(10_000)} x`],
+    ["5 000 lines of deepening quotes", Array.from({ length: 5_000 }, (_, i) => `${">".repeat(i % 200)} x`).join("\n")],
+    ["3 000 list markers on a line", `${"- ".repeat(3_000)}x`],
+    ["25 000 [x](", "[x](".repeat(25_000)],
+    ["50 000 _a", "_a".repeat(50_000)],
+    ["50 000 `a", "`a".repeat(50_000)],
+    ["100 000 backslashes", "\\".repeat(100_000)],
+    ["a table of 2 000 columns", `|${"a|".repeat(2_000)}\n|${"-|".repeat(2_000)}\n${`|${"b|".repeat(2_000)}\n`.repeat(20)}`],
+    ["200 000 characters with a script", `<script>alert(1)</script>${"a".repeat(200_000)}`],
+  ];
+
+  it.each(PATHOLOGICAL)("%s: plain paragraphs, escaped, at once", (_, md) => {
+    const started = performance.now();
+    const html = renderMarkdown(md);
+    expect(performance.now() - started).toBeLessThan(500);
+    expectSafe(html);
+    expect(html.startsWith("<p>")).toBe(true);
+    expect(html).not.toMatch(/<(blockquote|ul|em|code|table|a)\b/);
+  });
+
+  it("shows text as plain paragraphs once marked's time is up", () => {
+    // No text we know of passes the checks and takes marked near its budget, so the budget is
+    // tried small on ordinary text: 100 kB of prose takes marked well over a millisecond.
+    const md = Array.from({ length: 1_400 }, (_, i) => `Stycke ${i} om **underhåll** och [en länk](https://example.se/${i}).\n`).join("\n").slice(0, 100_000);
+    expect(markdownProblem(md)).toBeNull();
+    const started = performance.now();
+    const { html, plain } = renderMarkdownWithin(md, 1);
+    expect(performance.now() - started).toBeLessThan(MARKDOWN_RENDER_BUDGET_MS);
+    expect(plain).toBe(true);
+    expect(html.startsWith("<p>Stycke 0 om **underhåll** och [en länk](https://example.se/0).</p>")).toBe(true);
+    expect(renderMarkdownWithin(md, MARKDOWN_RENDER_BUDGET_MS).plain).toBe(false);
+  });
+
+  it("quotes that marked nests deeper with every line: refused by the lines when the drops show, else found by rendering", () => {
+    // Each line drops three levels: marked nests one level deeper every few lines.
+    const dropping = Array.from({ length: 16_000 }, (_, i) => `${">".repeat(1 + (i % 4))} x`).join("\n");
+    expect(markdownProblem(dropping)).toMatchObject({ kind: "depth", depth: 21 });
+    const started = performance.now();
+    expect(renderMarkdown(dropping).startsWith("<p>&gt; x\n&gt;&gt; x")).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("markdownRenderProblem finds nesting that only marked makes, and nothing in ordinary text", () => {
+    const lazyList = "> - citat\nfortsättning\n".repeat(30);
+    expect(markdownProblem(lazyList)).toBeNull();
+    expect(markdownRenderProblem(lazyList)).toEqual({ kind: "depth", depth: 60 });
+    expect(markdownRenderProblem("> > citat\n> svar\n\n".repeat(300))).toBeNull();
+    expect(markdownRenderProblem("Vi började med **mätningar**.")).toBeNull();
+    expect(markdownRenderProblem("a".repeat(30), 20)).toEqual({ kind: "length", length: 30 });
+  });
+
+  it("markdownToText reads text over the limits too", () => {
+    expect(markdownToText(`${"> ".repeat(30)}Djupt & <b>fett</b>`)).toBe(`${"> ".repeat(30).trim()} Djupt & <b>fett</b>`);
+  });
+});
+
+describe("renderMarkdown remembers what it rendered", () => {
+  it("gives the same HTML again, per text and heading level", () => {
+    const md = "# Rubrik\n\nText med [länk](https://example.se).";
+    const first = renderMarkdown(md);
+    expect(renderMarkdown(md)).toBe(first);
+    expect(renderMarkdown(md, { topHeading: 3 })).toContain("<h3>Rubrik</h3>");
+    expect(renderMarkdown(md)).toContain("<h2>Rubrik</h2>");
+  });
+
+  it("keeps at most 500 entries and a bounded number of characters", () => {
+    for (let i = 0; i < 700; i++) renderMarkdown(`Text nummer ${i} med *betoning*.`);
+    expect(markdownMemoSize().entries).toBe(500);
+    for (let i = 0; i < 200; i++) renderMarkdown(`${i} ${"Ett långt stycke. ".repeat(2_500)}`);
+    const { entries, chars } = markdownMemoSize();
+    expect(chars).toBeLessThanOrEqual(8_000_000);
+    expect(entries).toBeLessThan(500);
   });
 });

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { ACTIVITY_FORMATS, ACTIVITY_LEVELS, EVENT_TYPES, LANGUAGES, type RecordKind } from "../../db/schema";
 import { SLUG_PATTERN } from "../../seeds/schema";
 import { makeT, type Text, type Translate } from "../i18n";
-import { markdownProblem } from "../utils/markdown-limits";
-import { perLanguage } from "./lang";
+import { messages, perLanguage, withoutNul } from "./lang";
+import { markdownField, MARKDOWN_MAX_LENGTH, MARKDOWN_SECTION_MAX_LENGTH } from "./markdown";
 
 /**
  * One schema per record form, shared by the page (Conform's client-side checks) and the action,
@@ -21,23 +21,12 @@ export const recordSchemas = perLanguage((t: Translate) => {
 
   const text = (max: number, required?: string) =>
     required
-      ? z.string({ required_error: required }).trim().min(1, required).max(max, most(max))
-      : z.string().trim().max(max, most(max)).default("");
-
-  // Size alone does not make Markdown slow to render; its shape can (app/utils/markdown-limits.ts).
-  const markdown = (max = 50_000) =>
-    z
-      .string()
-      .max(max, most(max))
-      .superRefine((value, ctx) => {
-        const problem = markdownProblem(value);
-        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: t(problem) });
-      })
-      .default("");
+      ? z.string(messages(t, { required })).trim().min(1, required).max(max, most(max)).regex(...withoutNul(t))
+      : z.string(messages(t)).trim().max(max, most(max)).regex(...withoutNul(t)).default("");
 
   const date = (required = t("Fyll i datum.", "Enter a date.")) =>
     z
-      .string({ required_error: required })
+      .string(messages(t, { required }))
       .regex(/^\d{4}-\d{2}-\d{2}$/, t("Skriv datumet som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."))
       .refine(
         (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
@@ -45,8 +34,9 @@ export const recordSchemas = perLanguage((t: Translate) => {
       );
   const optionalDate = () => date().optional();
 
-  const slug = z.string().regex(SLUG_PATTERN, invalid);
-  const requiredSlug = (message: string) => z.string({ required_error: message }).regex(SLUG_PATTERN, invalid);
+  const slug = z.string(messages(t, { invalid })).regex(SLUG_PATTERN, invalid);
+  const requiredSlug = (message: string) => z.string(messages(t, { required: message, invalid })).regex(SLUG_PATTERN, invalid);
+  const choice = <T extends readonly [string, ...string[]]>(values: T, required?: string) => z.enum(values, messages(t, { required, invalid }));
 
   /**
    * "a, b ,a" or ["a", "b"] → ["a", "b"]: a comma-separated text field or a stored list. Conform
@@ -61,7 +51,7 @@ export const recordSchemas = perLanguage((t: Translate) => {
           .map((item) => item.trim())
           .filter(Boolean),
       z
-        .array(z.string().max(80, t("Högst 80 tecken per ord.", "At most 80 characters per word.")))
+        .array(z.string(messages(t)).max(80, t("Högst 80 tecken per ord.", "At most 80 characters per word.")).regex(...withoutNul(t)))
         .transform((items) => [...new Set(items.map((s) => (lower ? s.trim().toLowerCase() : s.trim())).filter(Boolean))])
         .refine((items) => items.length <= max, t(`Högst ${max} stycken.`, `At most ${max}.`)),
     );
@@ -70,50 +60,50 @@ export const recordSchemas = perLanguage((t: Translate) => {
   const common = {
     title: text(200, t("Skriv en rubrik.", "Enter a title.")),
     summary: text(600, t("Skriv en kort sammanfattning.", "Write a short summary.")),
-    body: markdown(),
+    body: markdownField(t, MARKDOWN_MAX_LENGTH),
     themes: z
-      .array(slug, { required_error: chooseTheme })
+      .array(slug, messages(t, { required: chooseTheme }))
       .min(1, chooseTheme)
       .max(10, t("Högst 10 teman.", "At most 10 themes.")),
     tags: commaList(20, true),
-    language: z.enum(LANGUAGES).default("sv"),
-    visibility: z.enum(["public", "members"]).default("public"),
+    language: choice(LANGUAGES).default("sv"),
+    visibility: choice(["public", "members"] as const).default("public"),
     review_by: optionalDate(),
   };
 
   const practice = z.object({
     ...common,
     organisation: requiredSlug(t("Välj organisation.", "Choose an organisation.")),
-    problem: markdown(20_000),
-    solution: markdown(20_000),
-    results: markdown(20_000),
-    resources: markdown(20_000),
-    transferability: markdown(20_000),
-    difficulties: markdown(20_000),
+    problem: markdownField(t, MARKDOWN_SECTION_MAX_LENGTH),
+    solution: markdownField(t, MARKDOWN_SECTION_MAX_LENGTH),
+    results: markdownField(t, MARKDOWN_SECTION_MAX_LENGTH),
+    resources: markdownField(t, MARKDOWN_SECTION_MAX_LENGTH),
+    transferability: markdownField(t, MARKDOWN_SECTION_MAX_LENGTH),
+    difficulties: markdownField(t, MARKDOWN_SECTION_MAX_LENGTH),
     adopted_from: slug.optional(),
     from_event: slug.optional(),
     /** A lesson of the from_event event (its id): the idea came from that lesson. */
-    from_lesson: z.number({ invalid_type_error: invalid }).int(invalid).positive(invalid).max(2_000_000_000, invalid).optional(),
+    from_lesson: z.number(messages(t, { invalid })).int(invalid).positive(invalid).max(2_000_000_000, invalid).optional(),
   });
 
   const atLeastOneLesson = t("Skriv minst en lärdom.", "Write at least one lesson.");
   const event = z
     .object({
       ...common,
-      type: z.enum(EVENT_TYPES, { required_error: t("Välj typ av träff.", "Choose the type of event.") }),
+      type: choice(EVENT_TYPES, t("Välj typ av träff.", "Choose the type of event.")),
       date: date(t("Fyll i datum.", "Enter a date.")),
       end_date: optionalDate(),
       location: text(200, t("Fyll i plats.", "Enter the place.")),
       municipality: text(100, t("Fyll i kommun.", "Enter the municipality.")),
       organiser: requiredSlug(t("Välj arrangör.", "Choose the organiser.")),
       participants: z
-        .number({ required_error: t("Fyll i antal deltagare.", "Enter the number of participants."), invalid_type_error: wholeNumber })
+        .number(messages(t, { required: t("Fyll i antal deltagare.", "Enter the number of participants."), invalid: wholeNumber }))
         .int(wholeNumber)
         .min(0, t("Kan inte vara negativt.", "Cannot be negative."))
         .max(100_000, tooMany),
-      participating_organisations: z.array(slug).max(200).default([]),
+      participating_organisations: z.array(slug, messages(t)).max(200, t("Högst 200 organisationer.", "At most 200 organisations.")).default([]),
       lessons: z
-        .array(text(500, t("Skriv lärdomen, eller ta bort raden.", "Write the lesson, or remove the line.")), { required_error: atLeastOneLesson })
+        .array(text(500, t("Skriv lärdomen, eller ta bort raden.", "Write the lesson, or remove the line.")), messages(t, { required: atLeastOneLesson }))
         .min(1, atLeastOneLesson)
         .max(50, t("Högst 50 lärdomar.", "At most 50 lessons.")),
     })
@@ -123,13 +113,13 @@ export const recordSchemas = perLanguage((t: Translate) => {
     .object({
       ...common,
       provider: requiredSlug(t("Välj anordnare.", "Choose the provider.")),
-      format: z.enum(ACTIVITY_FORMATS, { required_error: t("Välj form.", "Choose the format.") }),
-      level: z.enum(ACTIVITY_LEVELS, { required_error: t("Välj nivå.", "Choose the level.") }),
+      format: choice(ACTIVITY_FORMATS, t("Välj form.", "Choose the format.")),
+      level: choice(ACTIVITY_LEVELS, t("Välj nivå.", "Choose the level.")),
       // "12,5" as Swedes write it, as well as 12.5.
       hours: z.preprocess(
         (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim().replace(",", ".")) : v === "" ? undefined : v),
         z
-          .number({ required_error: t("Fyll i antal timmar.", "Enter the number of hours."), invalid_type_error: t("Skriv ett tal.", "Enter a number.") })
+          .number(messages(t, { required: t("Fyll i antal timmar.", "Enter the number of hours."), invalid: t("Skriv ett tal.", "Enter a number.") }))
           .positive(t("Måste vara mer än 0.", "Must be more than 0."))
           .max(10_000, tooMany),
       ),
@@ -155,19 +145,19 @@ export type ValuesOf<K extends RecordKind> = z.infer<(typeof RECORD_SCHEMAS)[K]>
 /** The field that names the record's organisation, per kind. */
 export const ORG_FIELD = { practice: "organisation", event: "organiser", activity: "provider" } as const;
 
-/** Markdown fields shown in the editor's preview, per kind, with their headings. */
-export const MARKDOWN_SECTIONS: Record<RecordKind, { field: string; heading: Text }[]> = {
+/** Markdown fields shown in the editor's preview, per kind, with their headings and most characters. */
+export const MARKDOWN_SECTIONS: Record<RecordKind, { field: string; heading: Text; maxLength: number }[]> = {
   practice: [
-    { field: "body", heading: { sv: "Beskrivning", en: "Description" } },
-    { field: "problem", heading: { sv: "Problemet", en: "The problem" } },
-    { field: "solution", heading: { sv: "Lösningen", en: "The solution" } },
-    { field: "results", heading: { sv: "Resultat och belägg", en: "Results and evidence" } },
-    { field: "resources", heading: { sv: "Resurser som behövdes", en: "Resources needed" } },
-    { field: "transferability", heading: { sv: "Så kan andra använda det", en: "How others can use it" } },
-    { field: "difficulties", heading: { sv: "Svårigheter på vägen", en: "Difficulties along the way" } },
+    { field: "body", heading: { sv: "Beskrivning", en: "Description" }, maxLength: MARKDOWN_MAX_LENGTH },
+    { field: "problem", heading: { sv: "Problemet", en: "The problem" }, maxLength: MARKDOWN_SECTION_MAX_LENGTH },
+    { field: "solution", heading: { sv: "Lösningen", en: "The solution" }, maxLength: MARKDOWN_SECTION_MAX_LENGTH },
+    { field: "results", heading: { sv: "Resultat och belägg", en: "Results and evidence" }, maxLength: MARKDOWN_SECTION_MAX_LENGTH },
+    { field: "resources", heading: { sv: "Resurser som behövdes", en: "Resources needed" }, maxLength: MARKDOWN_SECTION_MAX_LENGTH },
+    { field: "transferability", heading: { sv: "Så kan andra använda det", en: "How others can use it" }, maxLength: MARKDOWN_SECTION_MAX_LENGTH },
+    { field: "difficulties", heading: { sv: "Svårigheter på vägen", en: "Difficulties along the way" }, maxLength: MARKDOWN_SECTION_MAX_LENGTH },
   ],
-  event: [{ field: "body", heading: { sv: "Minnesanteckningar", en: "Minutes" } }],
-  activity: [{ field: "body", heading: { sv: "Beskrivning", en: "Description" } }],
+  event: [{ field: "body", heading: { sv: "Minnesanteckningar", en: "Minutes" }, maxLength: MARKDOWN_MAX_LENGTH }],
+  activity: [{ field: "body", heading: { sv: "Beskrivning", en: "Description" }, maxLength: MARKDOWN_MAX_LENGTH }],
 };
 
 /** Workflow buttons and the hidden version that guards against overwriting someone else's save. */
@@ -175,7 +165,10 @@ export const INTENTS = ["save", "preview", "submit"] as const;
 export const workflowSchema = perLanguage((t: Translate) =>
   z.object({
     intent: z.enum(["submit", "publish", "return", "archive", "reopen"], { message: t("Okänd åtgärd.", "Unknown action.") }),
-    version: z.coerce.number({ message: t("Versionen saknas.", "The version is missing.") }).int().min(1),
-    comment: z.string().trim().max(2000, t("Högst 2000 tecken.", "At most 2,000 characters.")).optional(),
+    version: z.coerce
+      .number({ message: t("Versionen saknas.", "The version is missing.") })
+      .int(t("Ogiltig version.", "Not a valid version."))
+      .min(1, t("Ogiltig version.", "Not a valid version.")),
+    comment: z.string(messages(t)).trim().max(2000, t("Högst 2000 tecken.", "At most 2,000 characters.")).optional(),
   }),
 );

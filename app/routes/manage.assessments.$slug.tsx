@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { AssessmentEditor } from "~/components/assessment-editor";
-import { perLanguage } from "~/forms/lang";
+import { perLanguage, withoutNul } from "~/forms/lang";
 import { metaT, useT, type Translate } from "~/i18n";
 import { requestT } from "~/i18n/lang.server";
 import { getQuestionnaire, QuestionnaireConflict, saveQuestionnaire } from "~/models/assessment.server";
@@ -18,7 +18,12 @@ const EMPTY_SLOTS = 2;
 const MAX_QUESTIONS = 20;
 /** The form's schema, with messages in the reader's language. */
 const questionnaireForm = perLanguage((t: Translate) => {
-  const text = (max: number) => z.string().trim().max(max, t(`får vara högst ${max} tecken`, `may be at most ${max.toLocaleString("en-GB")} characters`));
+  const text = (max: number) =>
+    z
+      .string()
+      .trim()
+      .max(max, t(`får vara högst ${max} tecken`, `may be at most ${max.toLocaleString("en-GB")} characters`))
+      .regex(...withoutNul(t));
   const slot = z
     .object({ text: text(300), levels: z.array(text(300)).length(5) })
     .superRefine((q, ctx) => {

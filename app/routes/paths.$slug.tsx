@@ -19,7 +19,7 @@ import { getUser } from "~/utils/session.server";
 const markStepSchema = (t: Translate) => {
   const missing = t("Steget saknas.", "The step is missing.");
   return z.object({
-    record: z.coerce.number({ message: missing }).int().positive(missing),
+    record: z.coerce.number({ message: missing }).int(missing).positive(missing),
     done: z.enum(["yes", "no"], { message: t("Ange om steget är läst.", "Say whether the step has been read.") }),
   });
 };

@@ -2,6 +2,7 @@ import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 
 import type { RecordKind } from "../../db/schema";
+import { markdownProblemMessage } from "../forms/markdown";
 import { MARKDOWN_SECTIONS, ORG_FIELD, recordSchemas, type RecordValues } from "../forms/record";
 import { SLUG_PATTERN } from "../../seeds/schema";
 import type { Text, Translate } from "../i18n";
@@ -10,14 +11,14 @@ import { ConflictError, FieldErrors, createRecord, getEditable, loadValues, save
 import { startPracticeFromEvent, type PracticeStart } from "../models/lesson-practice.server";
 import { lessonOptions, organisationOptions, popularTags, recordOptions } from "../models/options.server";
 import type { SessionUser } from "../models/user.server";
-import { availableSteps, transition } from "../models/workflow.server";
+import { availableSteps, STATUS_ERROR, transition, WorkflowError } from "../models/workflow.server";
 import { recordChanged } from "../search/service.server";
 import { getAccess } from "./access.server";
 import { getDb } from "./db.server";
 import { inEventLanguage, inRecordLanguage, swedish, themeChoices } from "./form-options.server";
 import { badRequest, notFound } from "./http.server";
 import { KIND_PATH } from "./labels";
-import { renderMarkdown } from "./markdown.server";
+import { markdownRenderProblem, renderMarkdown } from "./markdown.server";
 import { canEdit, canView, forbidden, isEditor, requireUser, requireWriter } from "./permissions.server";
 import { parseSubmission, readForm } from "./request.server";
 
@@ -59,18 +60,35 @@ async function formOptions(t: Translate, user: SessionUser, kind: RecordKind, fr
   };
 }
 
-/** A preview keeps what was typed and, unlike a save, does not point out what is missing yet. */
-function previewReply(formData: FormData) {
-  return parseSubmission(formData, z.object({}).passthrough()).reply();
+/**
+ * What the shared schema cannot see in the Markdown fields, because only rendering tells (see
+ * markdownRenderProblem): field errors, or null. Also the preview's check, which looks at the
+ * Markdown fields alone.
+ */
+function markdownErrors(t: Translate, kind: RecordKind, value: (field: string) => unknown): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {};
+  for (const { field, maxLength } of MARKDOWN_SECTIONS[kind]) {
+    const text = value(field);
+    const problem = typeof text === "string" ? markdownRenderProblem(text, maxLength) : null;
+    if (problem) errors[field] = [markdownProblemMessage(t, problem, maxLength)];
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
 }
 
-/** The sanitized HTML of every Markdown field as typed, whether or not the form is valid; headings in both languages. */
-function preview(kind: RecordKind, formData: FormData) {
+/**
+ * The preview: the sanitized HTML of every Markdown field as typed, whether or not the rest of
+ * the form is valid (what is missing is not pointed out yet), headings in both languages. A
+ * field over the limits is not shown but answered with its error, and the answer is a 400.
+ */
+function previewAnswer(t: Translate, kind: RecordKind, formData: FormData) {
   const lang = formData.get("language") === "en" ? "en" : "sv";
-  return MARKDOWN_SECTIONS[kind].map(({ field, heading }) => {
+  const errors = markdownErrors(t, kind, (field) => formData.get(field));
+  const preview = MARKDOWN_SECTIONS[kind].map(({ field, heading }) => {
     const value = formData.get(field);
-    return { field, heading, lang, html: renderMarkdown(typeof value === "string" ? value.slice(0, 50_000) : "", { topHeading: 3 }) };
+    return { field, heading, lang, html: errors?.[field] || typeof value !== "string" ? "" : renderMarkdown(value, { topHeading: 3 }) };
   });
+  const result = parseSubmission(formData, z.object({}).passthrough()).reply(errors ? { fieldErrors: errors } : undefined);
+  return json({ result, preview, conflict: null }, { status: errors ? 400 : 200 });
 }
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
@@ -123,12 +141,14 @@ export async function newRecordAction(request: Request, kind: RecordKind) {
   const t = await requestT(request);
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
-  if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
+  if (intent === "preview") return previewAnswer(t, kind, formData);
   const submission = parseSubmission(formData, recordSchemas(t)[kind]);
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
   }
+  const rendering = markdownErrors(t, kind, (field) => (submission.value as Record<string, unknown>)[field]);
+  if (rendering) return json({ result: submission.reply({ fieldErrors: rendering }), preview: null, conflict: null }, { status: 400 });
   const db = getDb();
   try {
     const { id, slug } = await createRecord(db, { kind, values: submission.value, user });
@@ -179,23 +199,39 @@ export async function editRecordAction(request: Request, kind: RecordKind, slug:
   const t = await requestT(request);
   const formData = await readForm(request);
   const intent = Intent.parse(formData.get("intent"));
-  if (intent === "preview") return json({ result: previewReply(formData), preview: preview(kind, formData), conflict: null });
+  if (intent === "preview") return previewAnswer(t, kind, formData);
   const submission = parseSubmission(formData, recordSchemas(t)[kind]);
   // A list button (add or remove a lesson) without JavaScript also lands here: answer it with the new list.
   if (submission.status !== "success") {
     return json({ result: submission.reply(), preview: null, conflict: null }, { status: submission.status === "error" ? 400 : 200 });
   }
+  const rendering = markdownErrors(t, kind, (field) => (submission.value as Record<string, unknown>)[field]);
+  if (rendering) return json({ result: submission.reply({ fieldErrors: rendering }), preview: null, conflict: null }, { status: 400 });
   const version = Version.safeParse(formData.get("version"));
   if (!version.success) {
     const message = t("Formuläret saknar version; ladda om sidan.", "The form has no version; reload the page.");
     return json({ result: submission.reply({ formErrors: [message] }), preview: null, conflict: null }, { status: 400 });
   }
+  // The page offers "save and submit" only when submitting is a step open now: asked otherwise,
+  // refuse before saving, rather than save and then fail on the submission.
+  if (intent === "submit" && !availableSteps(user, record).includes("submit")) {
+    return json({ result: submission.reply({ formErrors: [t(STATUS_ERROR.submit)] }), preview: null, conflict: null }, { status: 400 });
+  }
   const db = getDb();
   try {
     const saved = await saveRecord(db, { id: record.id, kind, values: submission.value, expectedVersion: version.data, user });
-    if (intent === "submit") await transition(db, { id: record.id, intent: "submit", expectedVersion: saved.version, user });
+    let submitted = false;
+    if (intent === "submit") {
+      try {
+        await transition(db, { id: record.id, intent: "submit", expectedVersion: saved.version, user });
+        submitted = true;
+      } catch (error) {
+        // Someone changed its state since the check above: the save stands, the page says "saved".
+        if (!(error instanceof WorkflowError)) throw error;
+      }
+    }
     await recordChanged(db, record.id);
-    return redirect(`${editUrl(kind, slug)}?saved=${intent === "submit" ? "submitted" : "saved"}`);
+    return redirect(`${editUrl(kind, slug)}?saved=${submitted ? "submitted" : "saved"}`);
   } catch (error) {
     if (error instanceof FieldErrors) {
       return json({ result: submission.reply({ fieldErrors: error.in(t) }), preview: null, conflict: null }, { status: 400 });

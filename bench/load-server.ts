@@ -60,7 +60,7 @@ function recorder(child: ChildProcess) {
   return () => head + (tail ? `\n…\n${tail}` : "");
 }
 
-export async function startLardom({ timeoutMs = 300_000 } = {}): Promise<Child> {
+export async function startLardom({ timeoutMs = 300_000, workers = 1 } = {}): Promise<Child> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lardom-load-"));
   const child = spawn(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
@@ -71,6 +71,7 @@ export async function startLardom({ timeoutMs = 300_000 } = {}): Promise<Child> 
       HOST: "127.0.0.1",
       DATABASE_PATH: path.join(dir, "lardom.db"),
       NODE_ENV: "production",
+      WEB_CONCURRENCY: String(workers),
       SESSION_SECRET: crypto.randomBytes(32).toString("base64url"),
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -89,7 +90,8 @@ export async function startLardom({ timeoutMs = 300_000 } = {}): Promise<Child> 
       await stop();
       throw new Error(`Lärdom exited (${child.exitCode}):\n${output()}`);
     }
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    // /healthz answers once one worker listens; the start-up line says when all do.
+    if (/Lärdom är igång/.test(output()) && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`Lärdom was not healthy after ${timeoutMs} ms:\n${output()}`);

@@ -22,18 +22,21 @@ const { values: opts } = parseArgs({
     duration: { type: "string", default: "30" },
     connections: { type: "string", default: "50" },
     only: { type: "string" },
+    workers: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
 if (opts.help) {
-  console.log("npm run bench:load -- [--duration SECONDS] [--connections N] [--only NAME,…]");
+  console.log("npm run bench:load -- [--duration SECONDS] [--connections N] [--workers N] [--only NAME,…]");
+  console.log("  --workers: Lärdom's WEB_CONCURRENCY (default: WEB_CONCURRENCY, or one per core)");
   console.log("  names: home, record, search, api (each also as NAME/anon and NAME/member), flood");
   process.exit(0);
 }
 const duration = Number(opts.duration);
 const connections = Number(opts.connections);
-if (!(duration > 0) || !Number.isInteger(connections) || connections < 1) {
-  console.error("--duration takes seconds (> 0), --connections a whole number (≥ 1).");
+const workers = Number(opts.workers ?? process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+if (!(duration > 0) || !Number.isInteger(connections) || connections < 1 || !Number.isInteger(workers) || workers < 1) {
+  console.error("--duration takes seconds (> 0), --connections and --workers whole numbers (≥ 1).");
   process.exit(2);
 }
 const wanted = opts.only?.split(",").map((s) => s.trim()).filter(Boolean);
@@ -148,8 +151,8 @@ async function main() {
   const wantFlood = picked("flood");
   if (!wantPages && !wantFlood) throw new Error(`--only ${opts.only} names no scenario; see --help.`);
 
-  console.log("\nStarting Lärdom (NODE_ENV=production, a fresh demo database) …");
-  const lardom = await startLardom();
+  console.log(`\nStarting Lärdom (NODE_ENV=production, WEB_CONCURRENCY=${workers}, a fresh demo database) …`);
+  const lardom = await startLardom({ workers });
   // Ctrl-C or kill: Lärdom is stopped, not left running (the reference goes with its IPC channel).
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

@@ -1,5 +1,6 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { once } from "node:events";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -282,6 +283,16 @@ describe("the anonymous page cache", () => {
 });
 
 describe("errors", () => {
+  it("a reader who leaves before the answer is logged as gone, not as a server error", async () => {
+    const from = logLines.length;
+    const socket = net.connect(Number(new URL(base).port), "127.0.0.1");
+    await once(socket, "connect");
+    // A signed-in page, rendered fresh: it cannot be answered before the socket is gone.
+    socket.write(`GET ${PRACTICE}?left=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${editor}\r\n\r\n`, () => socket.destroy());
+    await vi.waitFor(() => expect(logLines.slice(from).some((l) => l.event === "client went away" && l.path === PRACTICE)).toBe(true), { timeout: 5_000 });
+    expect(logLines.slice(from).filter((l) => l.level === "error")).toEqual([]);
+  });
+
   it("a failing page shows no internals, and the log has the stack under the request id", async () => {
     // Break the database under the running app: every record page then fails.
     await sql`alter table records rename to records_away`.execute(getDb());

@@ -3,6 +3,7 @@
  * database with the demo content in seeds/, and serves on PORT. See docs/decisions/002-start.md.
  */
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
@@ -13,12 +14,13 @@ import type { ServerBuild } from "@remix-run/node";
 import { migrateToLatest } from "../../db/migrator";
 import { createDemoAccounts } from "../../seeds/accounts";
 import { formatProblem, isDatabaseEmpty, loadSeedDirectory, SeedError } from "../../seeds/loader";
-import { ensureSearchReady, stopSearch } from "../search/service.server";
+import { checkForOutsideWrites, ensureSearchReady, stopSearch } from "../search/service.server";
 import { createApp } from "../server/app.server";
+import { joinWorkers, runWorkers } from "../server/cluster.server";
 import { errorFields, log } from "../server/log.server";
 import { invalidateOnOutsideWrites } from "../server/page-cache.server";
 import { closeDb, getDb } from "../utils/db.server";
-import { getEnv } from "../utils/env.server";
+import { getEnv, getSessionSecret, type Env } from "../utils/env.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const buildFile = path.join(root, "build/index.js");
@@ -66,24 +68,52 @@ async function prepareDatabase() {
 
 async function main() {
   const env = getEnv();
+  if (cluster.isWorker) return serve(env);
   if (!process.argv.includes("--no-build") && buildIsStale()) build();
   await prepareDatabase();
   const started = Date.now();
   await ensureSearchReady(getDb());
   console.log(`Sökindexet är klart (${Date.now() - started} ms).`);
+  if (env.WEB_CONCURRENCY === 1) return serve(env);
 
+  // The workers load what is made here once: the index just saved beside the database, and
+  // the session secret (outside production it is a file the workers would race to create).
+  getSessionSecret();
+  await stopSearch();
+  await closeDb();
+  runWorkers(env.WEB_CONCURRENCY, {
+    onListening: () => console.log(`Lärdom är igång på ${address(env)} (${env.WEB_CONCURRENCY} processer)`),
+  });
+}
+
+function address(env: Env): string {
+  return `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
+}
+
+/** Serves on PORT in this process: the only one, or one of WEB_CONCURRENCY workers. */
+async function serve(env: Env) {
+  await ensureSearchReady(getDb());
+  let worker: ReturnType<typeof joinWorkers> | undefined;
   const serverBuild = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const { app, cache } = createApp({
     build: serverBuild,
     root,
     production: env.NODE_ENV === "production",
     publicOrigin: env.PUBLIC_ORIGIN,
+    onWrite: cluster.isWorker ? async () => worker?.announce() : undefined,
   });
   const stopWatching = invalidateOnOutsideWrites(getDb(), cache);
+  if (cluster.isWorker) {
+    worker = joinWorkers({
+      onPeerWrite: async () => {
+        cache.invalidate();
+        await checkForOutsideWrites(getDb()).catch(() => {}); // the next poll tries again
+      },
+    });
+  }
 
   const server = app.listen(env.PORT, env.HOST, () => {
-    const host = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-    console.log(`Lärdom är igång på http://${host}:${env.PORT}`);
+    if (!worker) console.log(`Lärdom är igång på ${address(env)}`);
   });
   // A client that sends its headers or body a byte at a time must not hold a connection for ever.
   server.headersTimeout = 15_000;
@@ -105,7 +135,7 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stänger Lärdom …`);
+    if (!worker) console.log(`${signal}: stänger Lärdom …`);
     for (const res of unanswered) if (!res.headersSent) res.setHeader("Connection", "close");
     // Stop accepting, let requests under way finish, then close the database cleanly (SQLite
     // folds the write-ahead log back into the file when the last connection closes).
@@ -113,7 +143,7 @@ async function main() {
       stopWatching();
       await stopSearch();
       await closeDb();
-      console.log("Lärdom har stängts.");
+      if (!worker) console.log("Lärdom har stängts.");
       process.exit(0);
     });
     server.closeIdleConnections();

@@ -103,6 +103,15 @@ export async function recordChanged(db: Kysely<Database>, recordId: number): Pro
   }
 }
 
+/**
+ * Looks for writes by other processes now rather than at the next poll: another server worker
+ * says when it wrote (app/server/cluster.server.ts).
+ */
+export async function checkForOutsideWrites(db: Kysely<Database>): Promise<void> {
+  const state = holder.state;
+  if (state) await pollForOutsideWrites(db, state);
+}
+
 /** A failed background rebuild leaves the current index serving, and is said in the log. */
 function rebuildInBackground(db: Kysely<Database>, state: State) {
   rebuildMain(db, state).catch((error: unknown) =>

@@ -16,6 +16,13 @@ const EnvSchema = z
     HOST: z.string().trim().min(1).default("0.0.0.0"),
     DATABASE_PATH: z.string().trim().min(1, "DATABASE_PATH får inte vara tom").default("data/lardom.db"),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET måste vara minst 32 tecken").optional(),
+    // Server processes on PORT (app/server/cluster.server.ts): one renders a page at a time.
+    WEB_CONCURRENCY: z.coerce
+      .number({ invalid_type_error: "WEB_CONCURRENCY måste vara ett heltal" })
+      .int("WEB_CONCURRENCY måste vara ett heltal")
+      .min(1, "WEB_CONCURRENCY måste vara minst 1")
+      .max(64, "WEB_CONCURRENCY får vara högst 64")
+      .default(1),
     // Behind a proxy that rewrites Host: the site's own origin, the only one writes may come from.
     PUBLIC_ORIGIN: z
       .string()

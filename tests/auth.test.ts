@@ -14,7 +14,7 @@ import { action as passwordAction } from "~/routes/manage.password";
 import { loader as practiceLoader } from "~/routes/practices.$slug";
 import { getAccess } from "~/utils/access.server";
 import { closeDb, getDb } from "~/utils/db.server";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashingNow, hashPassword, verifyPassword } from "~/utils/password.server";
 import { getUser } from "~/utils/session.server";
 import { addUser, formRequest, signInCookie, TEST_PASSWORD } from "./helpers/auth";
 import { DEMO_SEEDS, ROOT } from "./helpers/db";
@@ -42,6 +42,15 @@ describe("passwords", () => {
     expect(await verifyPassword("ett långt lösenord", a)).toBe(true);
     expect(await verifyPassword("ett långt lösenorD", a)).toBe(false);
     expect(await verifyPassword("x", "inte en hash")).toBe(false);
+  });
+
+  it("are hashed two at a time, the rest waiting their turn, so a burst cannot take every thread", async () => {
+    const passwords = Array.from({ length: 5 }, (_, i) => `ett långt lösenord ${i}`);
+    const hashing = passwords.map((p) => hashPassword(p));
+    expect(hashingNow()).toEqual({ running: 2, waiting: 3 });
+    const hashes = await Promise.all(hashing);
+    expect(hashingNow()).toEqual({ running: 0, waiting: 0 });
+    for (const [i, hash] of hashes.entries()) expect(await verifyPassword(passwords[i]!, hash)).toBe(true);
   });
 
   it("must be at least 12 characters", async () => {

@@ -17,6 +17,11 @@ const MAX_HASHING = 2;
 let hashing = 0;
 const waiting: (() => void)[] = [];
 
+/** How many hashes run and wait now (tests). */
+export function hashingNow(): { running: number; waiting: number } {
+  return { running: hashing, waiting: waiting.length };
+}
+
 async function scrypt(...args: Parameters<typeof scryptAsync>): Promise<Buffer> {
   // A finishing hash hands its place straight to the next in line, so none can jump the queue.
   if (hashing < MAX_HASHING) hashing++;

@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   databasePath: string;
-  /** The process that runs app/cli/start.ts (`node --import tsx`, as `npm start` does: one process). */
+  /** The process that runs app/cli/start.ts (`node --import tsx`, as `npm start` does), the primary when there are workers. */
   pid: number;
   output: () => string;
   /** Sends a signal to the server process itself (`pid`), without waiting: see `exited`. */
@@ -67,11 +67,8 @@ export async function startServer({ timeoutMs = 120_000, databasePath: given, po
   });
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
-  let serverPid = 0; // known once the server is up
-  const kill = () => {
-    if (serverPid) signalProcess(serverPid, "SIGKILL");
-    child.kill("SIGKILL");
-  };
+  // With WEB_CONCURRENCY > 1 the workers exit with the primary (app/server/cluster.server.ts).
+  const kill = () => child.kill("SIGKILL");
   process.once("exit", kill);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => {
@@ -93,14 +90,12 @@ export async function startServer({ timeoutMs = 120_000, databasePath: given, po
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }
-  serverPid = child.pid!;
-
   return {
     url,
     databasePath,
-    pid: serverPid,
+    pid: child.pid!,
     output: () => log,
-    kill: (signal) => signalProcess(serverPid, signal),
+    kill: (signal) => signalProcess(child.pid!, signal),
     exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {

@@ -111,8 +111,8 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
 
   // Fingerprinted assets may be cached for ever; everything else in public/ for an hour.
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", etag: true }));
-  // Only addresses that start with a name in public/ go to the file system: a failed stat for
-  // every page view cost about a millisecond of a signed-in page's seven under load.
+  // Only addresses that start with a name in public/ go to the file system, not every page
+  // view to a failed stat.
   const publicNames = new Set(fs.readdirSync(path.join(root, "public")).filter((name) => name !== "build"));
   const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", etag: true });
   app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? publicFiles(req, res, next) : next()));
@@ -157,14 +157,13 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
       signal: controller.signal,
     });
     const response = await remix(request, { clientAddress: req.socket.remoteAddress ?? "", requestId: locals.requestId, nonce: locals.nonce });
+    if (onWrite && !SAFE_METHODS.has(req.method) && !SESSION_ONLY_PATHS.has(req.path) && changedSomething(response.status)) await onWrite();
     if (controller.signal.aborted) {
       // The client left before the answer (a closed tab, the end of a load test). Remix answers
       // such a request 500, which nobody reads: not a server error.
       log("info", "client went away", { requestId: locals.requestId, method: req.method, path: req.path });
       return;
     }
-
-    if (onWrite && !SAFE_METHODS.has(req.method) && !SESSION_ONLY_PATHS.has(req.path) && changedSomething(response.status)) await onWrite();
 
     res.status(response.status);
     response.headers.forEach((value, name) => name !== "set-cookie" && res.setHeader(name, value));

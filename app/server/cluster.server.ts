@@ -65,7 +65,8 @@ export function runWorkers(count: number, { onListening }: { onListening: () => 
     worker.once("exit", (code, signal) => {
       if (stopping) return;
       log("error", "worker exited", { pid: worker.process.pid, code, signal });
-      setTimeout(() => stopping || fork(), RESTART_DELAY_MS).unref();
+      // Not unref'd: with every worker gone, this timer is what keeps the primary alive.
+      setTimeout(() => stopping || fork(), RESTART_DELAY_MS);
     });
   };
   for (let i = 0; i < count; i++) fork();

@@ -118,9 +118,7 @@ describe("two worker processes", () => {
     });
     expect(created.status).toBe(302);
     const slug = created.headers.get("Location")!.split("/")[2];
-    const html = await (await editor.get(`/practices/${slug}/edit`)).text();
-    const id = /\/records\/(\d+)\/workflow/.exec(html)![1];
-    const version = /name="version" value="(\d+)"/.exec(html)![1];
+    const { id, version } = await editor.editState(`/practices/${slug}/edit`);
     expect((await editor.post(`/records/${id}/workflow`, { intent: "publish", version })).status).toBe(302);
 
     const found = [];

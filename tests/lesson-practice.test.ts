@@ -102,9 +102,7 @@ describe("from an event's lesson to a published practice", () => {
     slug = created.headers.get("Location")!.split("/")[2];
     expect(slug).toBe("materialvalet-halverade-klimatavtrycket-pa-vara-cylindrar");
 
-    const edit = await (await editor.get(`/practices/${slug}/edit`)).text();
-    const id = /\/records\/(\d+)\/workflow/.exec(edit)![1];
-    const version = /name="version" value="(\d+)"/.exec(edit)![1];
+    const { id, version } = await editor.editState(`/practices/${slug}/edit`);
     const published = await editor.post(`/records/${id}/workflow`, { intent: "publish", version });
     expect(published.status).toBe(302);
   });

@@ -42,14 +42,6 @@ async function eventually(check: () => Promise<boolean>, ms = 5000): Promise<boo
   }
 }
 
-const version = async (browser: Browser, slug: string) => {
-  const html = await (await browser.get(`/practices/${slug}/edit`)).text();
-  return {
-    id: /\/records\/(\d+)\/workflow/.exec(html)![1],
-    version: /name="version" value="(\d+)"/.exec(html)![1],
-  };
-};
-
 describe("from contributor to editor to search", () => {
   it("a submitted practice is found by search once an editor publishes it, and not after archiving", async () => {
     const created = await contributor.post("/practices/new", {
@@ -72,7 +64,7 @@ describe("from contributor to editor to search", () => {
     const queue = await (await editor.get("/manage/review")).text();
     expect(queue).toContain(`/practices/${slug}/edit`);
 
-    const { id, version: v } = await version(editor, slug);
+    const { id, version: v } = await editor.editState(`/practices/${slug}/edit`);
     const published = await editor.post(`/records/${id}/workflow`, { intent: "publish", version: v });
     expect(published.status).toBe(302);
     expect(published.headers.get("Location")).toBe(`/practices/${slug}/edit?saved=publish`);
@@ -82,7 +74,7 @@ describe("from contributor to editor to search", () => {
     const found = await eventually(async () => (await search("kvastfeningsmetoden")).results.some((r) => r.slug === slug));
     expect(found, "search finds the published practice").toBe(true);
 
-    const next = await version(editor, slug);
+    const next = await editor.editState(`/practices/${slug}/edit`);
     expect((await editor.post(`/records/${next.id}/workflow`, { intent: "archive", version: next.version })).status).toBe(302);
     expect((await contributor.get(`/practices/${slug}`)).status).toBe(404);
     const gone = await eventually(async () => !(await search("kvastfeningsmetoden")).results.some((r) => r.slug === slug));

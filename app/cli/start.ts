@@ -18,7 +18,7 @@ import { checkForOutsideWrites, ensureSearchReady, stopSearch } from "../search/
 import { createApp } from "../server/app.server";
 import { joinWorkers, runWorkers } from "../server/cluster.server";
 import { errorFields, log } from "../server/log.server";
-import { invalidateOnOutsideWrites } from "../server/page-cache.server";
+import { invalidateOnOutsideWrites, PageCache } from "../server/page-cache.server";
 import { closeDb, getDb } from "../utils/db.server";
 import { getEnv, getSessionSecret, type Env } from "../utils/env.server";
 
@@ -93,24 +93,26 @@ function address(env: Env): string {
 /** Serves on PORT in this process: the only one, or one of WEB_CONCURRENCY workers. */
 async function serve(env: Env) {
   await ensureSearchReady(getDb());
-  let worker: ReturnType<typeof joinWorkers> | undefined;
+  const cache = new PageCache();
+  // A worker hears of the others' writes, and tells them of its own before answering.
+  const worker = cluster.isWorker
+    ? joinWorkers({
+        onPeerWrite: async () => {
+          cache.invalidate();
+          await checkForOutsideWrites(getDb()).catch(() => {}); // the next poll tries again
+        },
+      })
+    : undefined;
   const serverBuild = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
-  const { app, cache } = createApp({
+  const { app } = createApp({
     build: serverBuild,
     root,
     production: env.NODE_ENV === "production",
     publicOrigin: env.PUBLIC_ORIGIN,
-    onWrite: cluster.isWorker ? async () => worker?.announce() : undefined,
+    cache,
+    onWrite: worker?.announce,
   });
   const stopWatching = invalidateOnOutsideWrites(getDb(), cache);
-  if (cluster.isWorker) {
-    worker = joinWorkers({
-      onPeerWrite: async () => {
-        cache.invalidate();
-        await checkForOutsideWrites(getDb()).catch(() => {}); // the next poll tries again
-      },
-    });
-  }
 
   const server = app.listen(env.PORT, env.HOST, () => {
     if (!worker) console.log(`Lärdom är igång på ${address(env)}`);

@@ -15,9 +15,17 @@ export const langCookie = createCookie("lardom_lang", {
  * we speak (Accept-Language, by its q-weights), else Swedish.
  */
 export async function getLang(request: Request): Promise<Lang> {
-  const chosen: unknown = await langCookie.parse(request.headers.get("Cookie")).catch(() => null);
-  if (isLang(chosen)) return chosen;
-  return langFromAcceptLanguage(request.headers.get("Accept-Language"));
+  return langFromHeaders(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+}
+
+/** The same from the two headers, for the server layer, which has them before Remix's Request. */
+export async function langFromHeaders(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Promise<Lang> {
+  // Most requests carry no choice: they need not wait for the cookie to be parsed.
+  if (cookie?.includes("lardom_lang=")) {
+    const chosen: unknown = await langCookie.parse(cookie).catch(() => null);
+    if (isLang(chosen)) return chosen;
+  }
+  return langFromAcceptLanguage(acceptLanguage ?? null);
 }
 
 export function langFromAcceptLanguage(header: string | null): Lang {

@@ -6,14 +6,12 @@ import path from "node:path";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 
-import type { Lang, Text } from "../i18n";
-import { langCookie, langFromAcceptLanguage } from "../i18n/lang.server";
 import { REQUEST_ID_HEADER } from "../utils/session.server";
 import { securityHeaders, newNonce } from "./headers.server";
 import { errorFields, log } from "./log.server";
-import { etagMatches, PageCache, pageBody } from "./page-cache.server";
+import { keptPageHeaders, PageCache, pageCacheKey, sendCachedPage } from "./page-cache.server";
 import { RateLimiter } from "./rate-limit.server";
-import { bodyLimit, checkFormBody, checkOrigin, checkUrl, isUploadPath, readBody, Refusal, tooLarge } from "./requests.server";
+import { bodyLimit, checkFormBody, checkOrigin, checkUrl, isUploadPath, readBody, Refusal, sendRefusal, tooLarge } from "./requests.server";
 
 /**
  * The HTTP server around Remix: security headers with a fresh CSP nonce, refusals of bad
@@ -99,14 +97,14 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
   });
 
   app.use(async (req, res, next) => {
-    const key = await cacheKey(req);
+    const key = await pageCacheKey(req);
     // Kept for the render below, so the language is worked out once per request.
     localsOf(res).cacheKey = key;
     if (!key) return next();
     const page = cache.get(key);
     if (!page) return next();
     res.setHeader("X-Cache", "hit");
-    sendCached(req, res, page, localsOf(res).nonce);
+    sendCachedPage(req, res, page, localsOf(res).nonce);
   });
 
   // Fingerprinted assets may be cached for ever; everything else in public/ for an hour.
@@ -132,6 +130,9 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
     if (res.headersSent) return void res.destroy();
     res.status(500).type("text/plain; charset=utf-8").send(`Något gick fel hos oss. / Something went wrong on our side. (${requestId})`);
   });
+
+  const refuse = (req: ExpressRequest, res: ExpressResponse, refusal: Refusal, options: { close?: boolean } = {}) =>
+    sendRefusal(req, res, refusal, { requestId: localsOf(res).requestId, ...options });
 
   async function handleWithRemix(req: ExpressRequest, res: ExpressResponse) {
     const locals = localsOf(res);
@@ -174,12 +175,12 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
 
     const isPage = /^text\/html/i.test(response.headers.get("Content-Type") ?? "");
     if (isPage && key) {
-      const page = response.status === 200 && !cookies.length ? cache.set(key, { html, nonce: locals.nonce, headers: pageHeaders(response.headers), generation }) : undefined;
+      const page = response.status === 200 && !cookies.length ? cache.set(key, { html, nonce: locals.nonce, headers: keptPageHeaders(response.headers), generation }) : undefined;
       res.setHeader("Vary", "Cookie, Accept-Language");
       res.setHeader("Cache-Control", "no-cache");
       if (page) {
         res.setHeader("X-Cache", "miss");
-        return sendCached(req, res, page, locals.nonce);
+        return sendCachedPage(req, res, page, locals.nonce);
       }
     } else if (isPage && !response.headers.has("Cache-Control")) {
       // Signed-in pages show what only that reader may see: no shared or stored copies.
@@ -192,56 +193,9 @@ export function createApp({ build, root, production, publicOrigin, cache = new P
   return { app, cache };
 }
 
-function sendCached(req: ExpressRequest, res: ExpressResponse, page: ReturnType<PageCache["get"]> & object, nonce: string) {
-  for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
-  res.setHeader("ETag", page.etag);
-  res.setHeader("Vary", "Cookie, Accept-Language");
-  res.setHeader("Cache-Control", "no-cache");
-  if (etagMatches(req.headers["if-none-match"], page.etag)) {
-    // The browser keeps the page it has, with the nonce it came with: a new policy here would
-    // replace that page's policy and block its scripts.
-    res.removeHeader("Content-Security-Policy");
-    return void res.status(304).end();
-  }
-  const body = pageBody(page, nonce);
-  res.status(200).setHeader("Content-Length", body.length);
-  res.end(req.method === "HEAD" ? undefined : body);
-}
-
 /** A write refused (4xx) changed nothing; one that failed (5xx) may have, so it counts. */
 function changedSomething(status: number): boolean {
   return status < 400 || status >= 500;
-}
-
-/** Response headers worth keeping with a cached page (not per-response ones). */
-function pageHeaders(headers: Headers): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of ["content-type", "content-language", "link"]) {
-    const value = headers.get(name);
-    if (value) kept[name] = value;
-  }
-  return kept;
-}
-
-/**
- * The cache key of an anonymous page view: its address and language. Anything else (signed
- * in, Remix's data requests, other methods) is not cached.
- */
-async function cacheKey(req: ExpressRequest): Promise<string | null> {
-  if (req.method !== "GET" && req.method !== "HEAD") return null;
-  const cookie = req.headers.cookie ?? "";
-  if (/(?:^|;\s*)lardom_session=/.test(cookie)) return null;
-  if (/[?&]_data=/.test(req.originalUrl)) return null;
-  return `${await langOf(req)} ${req.originalUrl}`;
-}
-
-async function langOf(req: IncomingMessage): Promise<Lang> {
-  const cookie = req.headers.cookie;
-  if (cookie?.includes("lardom_lang=")) {
-    const chosen: unknown = await langCookie.parse(cookie).catch(() => null);
-    if (chosen === "sv" || chosen === "en") return chosen;
-  }
-  return langFromAcceptLanguage(req.headers["accept-language"] ?? null);
 }
 
 /** Form bodies must be what a browser sends; only the upload forms take files. */
@@ -271,34 +225,4 @@ function headersOf(req: IncomingMessage, requestId: string): Headers {
     }
   }
   return headers;
-}
-
-/** A refusal as JSON for the API and Remix's data requests, else a small page in the reader's language. */
-async function refuse(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, { close = false } = {}) {
-  const { requestId } = localsOf(res);
-  log("warn", "request refused", { requestId, method: req.method, path: req.path, status: refusal.status, reason: refusal.message.en });
-  const lang = await langOf(req);
-  const message = refusal.message[lang];
-  if (close) res.setHeader("Connection", "close");
-  res.status(refusal.status).setHeader("Cache-Control", "no-store");
-  if (req.path.startsWith("/api/") || /[?&]_data=/.test(req.originalUrl)) {
-    return void res.type("application/json; charset=utf-8").send(JSON.stringify({ error: message }));
-  }
-  res.type("text/html; charset=utf-8").send(refusalPage(lang, refusal.status, message));
-}
-
-const HEADINGS: Record<number, Text> = {
-  400: { sv: "Felaktig förfrågan", en: "Bad request" },
-  403: { sv: "Inte tillåtet", en: "Not allowed" },
-  413: { sv: "För stort", en: "Too large" },
-  414: { sv: "För lång adress", en: "Address too long" },
-  415: { sv: "Fel slags innehåll", en: "Wrong kind of content" },
-  429: { sv: "För många försök", en: "Too many attempts" },
-};
-
-function refusalPage(lang: Lang, status: number, message: string): string {
-  const heading = (HEADINGS[status] ?? HEADINGS[400]!)[lang];
-  const home = lang === "sv" ? "Till startsidan" : "To the home page";
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(heading)} – Lärdom</title></head><body><main><p>${lang === "sv" ? "Fel" : "Error"} ${status}</p><h1>${escape(heading)}</h1><p>${escape(message)}</p><p><a href="/">${home}</a></p></main></body></html>`;
 }

@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
 
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { sql, type Kysely } from "kysely";
 
 import type { Database } from "../../db/schema";
+import { langFromHeaders } from "../i18n/lang.server";
 
 /**
  * Rendered HTML of anonymous page views, per address and interface language, so readers who
@@ -154,4 +156,45 @@ export function invalidateOnOutsideWrites(db: Kysely<Database>, cache: PageCache
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+// The HTTP side: which requests the cache answers, what it keeps of a response, how it answers.
+
+/**
+ * The cache key of an anonymous page view: its address and language. Anything else (signed
+ * in, Remix's data requests, other methods) is not cached.
+ */
+export async function pageCacheKey(req: ExpressRequest): Promise<string | null> {
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
+  const cookie = req.headers.cookie ?? "";
+  if (/(?:^|;\s*)lardom_session=/.test(cookie)) return null;
+  if (/[?&]_data=/.test(req.originalUrl)) return null;
+  return `${await langFromHeaders(req.headers.cookie, req.headers["accept-language"])} ${req.originalUrl}`;
+}
+
+/** Response headers worth keeping with a cached page (not per-response ones). */
+export function keptPageHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ["content-type", "content-language", "link"]) {
+    const value = headers.get(name);
+    if (value) kept[name] = value;
+  }
+  return kept;
+}
+
+/** A kept page with this response's nonce, or 304 when the browser has it (by its ETag). */
+export function sendCachedPage(req: ExpressRequest, res: ExpressResponse, page: CachedPage, nonce: string) {
+  for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+  res.setHeader("ETag", page.etag);
+  res.setHeader("Vary", "Cookie, Accept-Language");
+  res.setHeader("Cache-Control", "no-cache");
+  if (etagMatches(req.headers["if-none-match"], page.etag)) {
+    // The browser keeps the page it has, with the nonce it came with: a new policy here would
+    // replace that page's policy and block its scripts.
+    res.removeHeader("Content-Security-Policy");
+    return void res.status(304).end();
+  }
+  const body = pageBody(page, nonce);
+  res.status(200).setHeader("Content-Length", body.length);
+  res.end(req.method === "HEAD" ? undefined : body);
 }

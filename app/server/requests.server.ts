@@ -1,6 +1,10 @@
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 
-import type { Text } from "../i18n";
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+import type { Lang, Text } from "../i18n";
+import { langFromHeaders } from "../i18n/lang.server";
+import { log } from "./log.server";
 
 /**
  * Checks made on a request before Remix sees it: where it came from, how large it is, and
@@ -174,4 +178,33 @@ export function tooLarge(limit: number): Refusal {
     sv: `Det som skickades är för stort (högst ${String(mb).replace(".", ",")} MB).`,
     en: `What was sent is too large (at most ${mb} MB).`,
   });
+}
+
+/** A refusal as JSON for the API and Remix's data requests, else a small page in the reader's language. */
+export async function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, { requestId, close = false }: { requestId: string; close?: boolean }) {
+  log("warn", "request refused", { requestId, method: req.method, path: req.path, status: refusal.status, reason: refusal.message.en });
+  const lang = await langFromHeaders(req.headers.cookie, req.headers["accept-language"]);
+  const message = refusal.message[lang];
+  if (close) res.setHeader("Connection", "close");
+  res.status(refusal.status).setHeader("Cache-Control", "no-store");
+  if (req.path.startsWith("/api/") || /[?&]_data=/.test(req.originalUrl)) {
+    return void res.type("application/json; charset=utf-8").send(JSON.stringify({ error: message }));
+  }
+  res.type("text/html; charset=utf-8").send(refusalPage(lang, refusal.status, message));
+}
+
+const HEADINGS: Record<number, Text> = {
+  400: { sv: "Felaktig förfrågan", en: "Bad request" },
+  403: { sv: "Inte tillåtet", en: "Not allowed" },
+  413: { sv: "För stort", en: "Too large" },
+  414: { sv: "För lång adress", en: "Address too long" },
+  415: { sv: "Fel slags innehåll", en: "Wrong kind of content" },
+  429: { sv: "För många försök", en: "Too many attempts" },
+};
+
+function refusalPage(lang: Lang, status: number, message: string): string {
+  const heading = (HEADINGS[status] ?? HEADINGS[400]!)[lang];
+  const home = lang === "sv" ? "Till startsidan" : "To the home page";
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(heading)} – Lärdom</title></head><body><main><p>${lang === "sv" ? "Fel" : "Error"} ${status}</p><h1>${escape(heading)}</h1><p>${escape(message)}</p><p><a href="/">${home}</a></p></main></body></html>`;
 }

@@ -24,6 +24,15 @@ export class Browser {
     return response;
   }
 
+  /** A record's id and version, as its edit page (`/practices/slug/edit` …) holds them for the workflow form. */
+  async editState(editPath: string): Promise<{ id: string; version: string }> {
+    const html = await (await this.get(editPath)).text();
+    return {
+      id: /\/records\/(\d+)\/workflow/.exec(html)![1]!,
+      version: /name="version" value="(\d+)"/.exec(html)![1]!,
+    };
+  }
+
   async signIn(email: string, password: string): Promise<void> {
     const response = await this.post("/login", { email, password });
     if (response.status !== 302 || !this.cookie) throw new Error(`sign-in as ${email} failed: ${response.status}`);
